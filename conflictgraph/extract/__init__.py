@@ -1,0 +1,1 @@
+"""extract: Document in, Findings out; pure, no database."""

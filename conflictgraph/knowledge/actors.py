@@ -62,7 +62,8 @@ class ActorEntry:
         return self.alias_sources.get(alias) or (self.sources[0] if self.sources else "knowledge base")
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: hashed by identity so the alias index can be cached per loaded base.
+@dataclass(frozen=True, slots=True, eq=False)
 class KnowledgeBase:
     entries: dict[str, ActorEntry]
 

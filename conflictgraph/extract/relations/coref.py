@@ -1,0 +1,90 @@
+"""Pronouns and "the group" phrases as relation arguments (issue 4).
+
+A light, local rule, not a coreference model: a singular pronoun ("it", "its")
+or definite group noun ("the group", "the movement") stands for the nearest
+preceding group-like actor in the same sentence, else the subject (or first)
+actor of the previous sentence that named one; a plural ("they", "both
+groups", "the two groups") stands for the two most recent distinct actors and
+counts as their coordination.  Antecedents from an earlier sentence add that
+sentence to the relation's evidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from conflictgraph.extract.relations.rules import Filler, np_root
+from conflictgraph.models import Mention
+
+SINGULAR = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "their", "them", "themselves"})
+GROUP_NOUNS = frozenset({
+    "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
+    "insurgency", "insurgent", "militant", "rebel", "jihadist", "extremist", "organisation",
+})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
+_NOT_ANTECEDENT = frozenset({"person", "population"})
+
+
+def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: list[Filler]) -> list[Filler]:
+    """Actor fillers for one sentence: its mentions plus resolved pronouns and group nouns."""
+    fillers = [Filler(mention=m, token=t, group=-1) for m, t in own]
+    covered = {t.i for _, t in own}
+    group_id = 0
+    for token in sent:
+        if token.i in covered or any(m.start <= token.idx < m.end for m, _ in own):
+            continue
+        number = _anaphor_number(token)
+        if number is None:
+            continue
+        antecedents = _antecedents(token, number, own, previous)
+        group_id += 1
+        for mention, extra in antecedents:
+            proxy = Mention(start=token.idx, end=token.idx + len(token.text), text=token.text,
+                            actor_key=mention.actor_key, kind=mention.kind, source="context")
+            fillers.append(Filler(mention=proxy, token=token, group=group_id if number == 2 else -1,
+                                  extra_evidence=extra))
+    return fillers
+
+
+def _anaphor_number(token: Token) -> int | None:
+    """1 for a singular anaphor, 2 for a plural one, None otherwise."""
+    lower = token.lower_
+    if token.pos_ == "PRON" and lower in SINGULAR:
+        return 1
+    if token.pos_ == "PRON" and lower in PLURAL:
+        return 2
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in GROUP_NOUNS or np_root(token) is not token:
+        return None
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "amod")}
+    if not dets & (_DEFINITE | {"two"}):
+        return None
+    if token.tag_ == "NNS":
+        return 2 if dets & {"both", "two", "the", "these", "those"} else None
+    return 1 if dets & {"the", "this", "that"} else None
+
+
+def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
+                 previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in _NOT_ANTECEDENT]
+    earlier = []
+    if previous:
+        sent = previous[0].token.sent
+        extra = ((sent.start_char, sent.end_char - _trailing_space(sent)),)
+        ranked = sorted(previous, key=lambda f: (f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
+        earlier = [(f.mention, extra) for f in ranked if f.mention.kind not in _NOT_ANTECEDENT]
+    if number == 1:
+        pool = list(reversed(before)) + earlier
+        return pool[:1]
+    picked: list[tuple[Mention, tuple[tuple[int, int], ...]]] = []
+    for mention, extra in list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start):
+        if all(mention.actor_key != m.actor_key for m, _ in picked):
+            picked.append((mention, extra))
+        if len(picked) == 2:
+            break
+    return picked if len(picked) == 2 else []
+
+
+def _trailing_space(sent: Span) -> int:
+    text = sent.text
+    return len(text) - len(text.rstrip())

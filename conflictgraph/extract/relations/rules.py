@@ -1,0 +1,302 @@
+"""Dependency rules for conflict.RelationRules.v1: trigger lexicon, roles, pairs.
+
+A *trigger* is a token whose lemma and part of speech appear in
+``patterns/triggers.yaml``.  Every actor mention in the trigger's sentence gets
+a *role* relative to the trigger (agent, patient, holder, owner, prep:P ...),
+computed from the parse; the rule for the trigger says which roles give the
+relation's source and target (or, for symmetric types, its parties).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from conflictgraph.errors import KnowledgeError
+from conflictgraph.models import SYMMETRIC_RELATIONS, Mention
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+TRIGGERS_PATH = Path(__file__).parent / "patterns" / "triggers.yaml"
+
+COPULAS = frozenset({"be", "become", "remain", "serve", "act", "emerge", "seem", "appear", "stay", "turn"})
+GENERIC_NOUNS = frozenset({
+    "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
+    "force", "organisation", "front", "coalition", "alliance", "umbrella", "entity", "insurgency",
+})
+_SUBJ = frozenset({"nsubj", "csubj"})
+_OBJ = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+_MOD = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+_POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+_MAX_CLIMB = 10
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    type: str
+    pos: str
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+    requires_any: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+
+    @property
+    def symmetric(self) -> bool:
+        return self.type in SYMMETRIC_RELATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Filler:
+    """An actor mention placed in a sentence: its head token and its coordination group."""
+
+    mention: Mention
+    token: Token
+    group: int  # fillers sharing a group are coordinated ("X and Y", "both groups")
+    extra_evidence: tuple[tuple[int, int], ...] = ()  # antecedent sentence for pronouns
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: Path = TRIGGERS_PATH) -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    """Index the trigger lexicon by (lemma, part of speech)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as e:
+        raise KnowledgeError(f"Cannot read relation triggers {path}: {e}. Restore the file from the repository.") from e
+    index: dict[tuple[str, str], list[TriggerRule]] = {}
+    for entry in raw:
+        rule = TriggerRule(
+            type=entry["type"], pos=entry["pos"],
+            source=tuple(entry.get("source") or ()), target=tuple(entry.get("target") or ()),
+            parties=tuple(entry.get("parties") or ()),
+            objects=frozenset(str(o).lower() for o in entry.get("object") or ()),
+            requires_any=frozenset(str(o).lower() for o in entry.get("requires_any") or ()),
+            kinds=frozenset(entry.get("kinds") or ()),
+        )
+        for lemma in entry["lemmas"]:
+            index.setdefault((str(lemma).lower(), rule.pos), []).append(rule)
+    return {key: tuple(rules) for key, rules in index.items()}
+
+
+def trigger_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in load_rules())
+
+
+def rules_for(token: Token) -> tuple[TriggerRule, ...]:
+    pos = _POS_CLASS.get(token.pos_)
+    if pos is None:
+        return ()
+    rules = load_rules()
+    found = rules.get((token.lemma_.lower(), pos)) or rules.get((token.lower_, pos)) or ()
+    if not found and pos == "VERB" and token.tag_ == "VBN":  # "-backed", "-designated" participles
+        found = rules.get((token.lower_, "ADJ")) or ()
+    return tuple(rule for rule in found if _constraints_hold(token, rule))
+
+
+def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
+    if rule.objects:
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "acomp")}
+        objects |= {c.lower_ for c in token.children if c.dep_ in ("dobj", "oprd", "attr")}
+        if token.dep_ in ("amod", "compound") and rule.pos == "VERB":
+            objects.add(token.head.lemma_.lower())
+        if not objects & rule.objects:
+            return False
+    if rule.requires_any:
+        near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
+        if not near & rule.requires_any:
+            return False
+    return True
+
+
+# ----------------------------------------------------------------- roles ---
+
+def np_root(token: Token) -> Token:
+    """Climb compound/flat edges to the head of the noun phrase."""
+    steps = 0
+    while token.dep_ in ("compound", "flat") and token.head is not token and steps < _MAX_CLIMB:
+        token = token.head
+        steps += 1
+    return token
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            return child
+    return None
+
+
+def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
+    """Subject of a verb, inherited through xcomp/advcl/conj/relcl when it has none."""
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ not in _RELATIVE:
+        return subject
+    if depth > 4 or verb.head is verb:
+        return None
+    if verb.dep_ == "relcl" or (subject is not None and verb.dep_ in ("relcl", "acl")):
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _inherited_agent(verb.head, depth + 1)
+    return None
+
+
+def _holder(noun: Token) -> Token | None:
+    """What a relational noun or adjective describes ("X, an offshoot of Y" -> X)."""
+    head = noun.head
+    dep = noun.dep_
+    if head is noun:
+        return None
+    if dep == "appos" or dep in ("compound", "amod", "nmod"):
+        return np_root(head) if dep != "appos" else head
+    if dep in ("attr", "acomp") and head.lemma_ in COPULAS:
+        return _subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if dep == "pobj" and head.lower_ in ("as", "into") and head.head is not head:
+        verb = head.head
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return obj or _subject(verb)
+    if dep == "oprd":
+        return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None) or _subject(head)
+    if dep == "conj":
+        return _holder(head)
+    if dep == "relcl":
+        return head
+    return None
+
+
+def up_roles(trigger: Token) -> dict[int, str]:
+    """Roles of tokens the trigger hangs on (not in its subtree): token index -> role."""
+    roles: dict[int, str] = {}
+    if trigger.pos_ in ("VERB", "AUX") and not (trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "compound")):
+        agent = _inherited_agent(trigger)
+        if agent is not None and not trigger.is_ancestor(agent):
+            roles[agent.i] = "agent"
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            roles[trigger.head.i] = "patient"
+        subject = _subject(trigger)
+        passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
+        if passive_rel is not None and trigger.dep_ == "relcl":
+            roles[trigger.head.i] = "patient"
+        elif subject is None and trigger.dep_ == "relcl":
+            roles.setdefault(trigger.head.i, "agent")
+    elif trigger.pos_ in ("VERB", "AUX"):  # participle modifier: "Iranian-backed militia"
+        roles[np_root(trigger.head).i] = "patient"
+        roles[np_root(trigger.head).i + 0] = "patient"
+        holder = _holder(np_root(trigger.head))
+        if holder is not None:
+            roles[holder.i] = "patient"
+    else:
+        holder = _holder(trigger)
+        if holder is not None:
+            roles[holder.i] = "holder"
+            outer = _holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
+            if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
+                roles[outer.i] = "holder"
+    if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined"):
+        clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
+        if clause.pos_ in ("VERB", "AUX"):
+            agent = _inherited_agent(clause)
+            if agent is not None:
+                roles.setdefault(agent.i, "clause_agent")
+    return _spread(trigger, roles)
+
+
+def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
+    """A generic noun in a role passes it to the actor it names ("the group, X")."""
+    doc = trigger.doc
+    extra: dict[int, str] = {}
+    for i, role in roles.items():
+        token = doc[i]
+        if token.dep_ == "appos":
+            extra.setdefault(token.head.i, role)
+        for child in token.children:
+            if child.dep_ == "appos":
+                extra.setdefault(child.i, role)
+    return {**extra, **roles}
+
+
+def down_role(trigger: Token, token: Token) -> str | None:
+    """Role of a token inside the trigger's subtree, from the edge below the trigger."""
+    path: list[Token] = []
+    current = token
+    while current is not trigger and current.head is not current and len(path) < _MAX_CLIMB:
+        path.append(current)
+        current = current.head
+    if current is not trigger or not path:
+        return None
+    child = path[-1]
+    below = list(reversed(path[:-1]))
+    dep = child.dep_
+    is_verb = trigger.pos_ in ("VERB", "AUX")
+    if dep == "xcomp" and is_verb and child.pos_ in ("VERB", "AUX"):
+        inner = down_role(child, token)
+        return inner if inner in ("patient",) or (inner or "").startswith("prep:") else None
+    if dep == "agent":
+        return "agent"
+    if dep in _SUBJ:
+        return "agent"
+    if dep == "prep":
+        return _prep_role(child, below)
+    if dep in ("dobj", "attr", "oprd", "advmod", "prt", "npadvmod", "dative", "acomp") and below:
+        nested = next((t for t in below if t.dep_ == "prep"), None)
+        if nested is not None and nested.lower_ != "of":
+            return _prep_role(nested, [])
+    if dep in _OBJ:
+        return "patient"
+    if dep in _MOD:
+        return "agent" if is_verb else "owner"
+    return None
+
+
+def _prep_role(prep: Token, below: list[Token]) -> str:
+    word = prep.lower_
+    if word == "by":
+        return "prep:by"
+    if word in ("along", "together", "away", "out") and below:  # "along with", "away from"
+        nested = next((t for t in below if t.dep_ == "prep"), None)
+        if nested is not None:
+            return f"prep:{nested.lower_}"
+    return f"prep:{word}"
+
+
+def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
+    """Role of an actor filler relative to the trigger, climbing its coordination."""
+    token = filler.token
+    steps = 0
+    while steps < _MAX_CLIMB:
+        if token.i in ups:
+            return ups[token.i]
+        if token.dep_ not in ("conj", "appos", "compound", "flat") or token.head is token:
+            break
+        token = token.head
+        steps += 1
+    if trigger.is_ancestor(filler.token):
+        role = down_role(trigger, filler.token)
+        if role == "prep:by" and trigger.pos_ in ("VERB", "AUX"):
+            return "agent"
+        return role
+    return None
+
+
+def coordinated(a: Filler, b: Filler) -> bool:
+    """True when two fillers are conjuncts of one coordination ("X and Y")."""
+    if a.group >= 0 and a.group == b.group:
+        return True
+    return _conj_root(a.token) is _conj_root(b.token) and a.token is not b.token
+
+
+def _conj_root(token: Token) -> Token:
+    steps = 0
+    while token.dep_ in ("conj", "compound", "flat", "appos") and token.head is not token and steps < _MAX_CLIMB:
+        token = token.head
+        steps += 1
+    return token

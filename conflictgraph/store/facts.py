@@ -1,0 +1,240 @@
+"""Writing one document's actors, mentions and facts inside its transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from conflictgraph.knowledge.actors import KnowledgeBase
+from conflictgraph.knowledge.names import norm
+from conflictgraph.models import SYMMETRIC_RELATIONS, ActorInfo, Document, Event, Evidence, Findings, Mention
+from conflictgraph.resolve.actors import Resolution, resolve_actor
+from conflictgraph.serialize import event_from_dict, to_dict
+from conflictgraph.store import schema as t
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+EVENT_WINDOW_DAYS = 7  # block merge candidates by date: reports of one attack rarely differ by more than a week
+_ACTOR_FIELDS = ("perpetrators", "targets", "claimed_by", "denied_by")
+
+
+def fact_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:12]
+    return f"{prefix}-{digest}"
+
+
+def _date_window(value: str | None) -> tuple[str, str] | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return (day - timedelta(days=EVENT_WINDOW_DAYS)).isoformat(), (day + timedelta(days=EVENT_WINDOW_DAYS)).isoformat()
+
+
+class FactWriter:
+    """Resolves actor keys to ids and writes rows for one document."""
+
+    def __init__(self, connection: Connection, kb: KnowledgeBase, document: Document | None) -> None:
+        self.connection = connection
+        self.kb = kb
+        self.document = document
+        self.ids: dict[str, str] = {}
+
+    # --- actors and mentions -----------------------------------------------------
+    def _existing_by_norm(self, norms: list[str]) -> dict[str, str]:
+        rows = self.connection.execute(select(t.aliases.c.norm, t.aliases.c.actor_id).where(t.aliases.c.norm.in_(norms)))
+        found: dict[str, str] = {}
+        for value, actor_id in rows:
+            found.setdefault(value, actor_id)
+        return found
+
+    def _known(self, actor_id: str) -> bool:
+        return self.connection.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is not None
+
+    def write_actors(self, infos: tuple[ActorInfo, ...]) -> int:
+        new = 0
+        for info in infos:
+            resolution = resolve_actor(info, self._existing_by_norm, self._known)
+            self.ids[info.key] = resolution.actor_id
+            if resolution.is_new:
+                self._insert_actor(info, resolution)
+                new += 1
+            elif resolution.reason:
+                self.connection.execute(insert(t.actor_merges).values(
+                    actor_id=resolution.actor_id, key=info.key, document_id=self.document.id, reason=resolution.reason, undone=0))
+            self._add_aliases(resolution.actor_id, [(alias, "seen in text") for alias in info.aliases])
+        return new
+
+    def _insert_actor(self, info: ActorInfo, resolution: Resolution) -> None:
+        entry = self.kb.get(info.key) if info.key.startswith("kb:") else None
+        role = entry.roles[0].get("title") if entry and entry.roles else None
+        self.connection.execute(insert(t.actors).values(
+            id=resolution.actor_id, key=info.key, name=info.name, kind=info.kind, country=info.country,
+            parent_id=entry.parent if entry else None, role=role, external_ids=info.external_ids,
+            origin="knowledge base" if entry else "text",
+        ))
+        if entry:
+            self._add_aliases(resolution.actor_id, [(name, entry.alias_source(name)) for name in entry.names()])
+
+    def _add_aliases(self, actor_id: str, names: list[tuple[str, str]]) -> None:
+        have = set(self.connection.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)).scalars())
+        rows = [{"actor_id": actor_id, "alias": name, "norm": norm(name), "source": source}
+                for name, source in dict(names).items() if name not in have and norm(name)]
+        if rows:
+            self.connection.execute(insert(t.aliases), rows)
+
+    def write_mentions(self, mentions: tuple[Mention, ...]) -> int:
+        rows = [{"document_id": self.document.id, "actor_id": self.ids[m.actor_key], "start": m.start, "end": m.end,
+                 "text": m.text, "source": m.source, "role": m.role} for m in mentions if m.actor_key in self.ids]
+        if rows:
+            self.connection.execute(insert(t.mentions), rows)
+        return len(rows)
+
+    def actor_id(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        return self.ids.get(key) or (key[3:] if key.startswith("kb:") else None)
+
+    # --- facts ---------------------------------------------------------------------
+    def write_facts(self, findings: Findings) -> None:
+        for relation in findings.relations:
+            self._write_relation(relation)
+        for event in findings.events:
+            self._write_event(event)
+        for claim in findings.claims:
+            self._write_payload_fact(t.claims, "c", claim, subject=self.actor_id(claim.subject))
+        for movement in findings.movements:
+            self._write_payload_fact(t.movements, "m", movement, who=self.actor_id(movement.who))
+
+    def _write_evidence(self, fact: str, evidence: tuple[Evidence, ...]) -> None:
+        have = {(r.start, r.end) for r in self.connection.execute(
+            select(t.evidence.c.start, t.evidence.c.end).where(t.evidence.c.fact_id == fact, t.evidence.c.document_id == self.document.id))}
+        rows = [{"fact_id": fact, "document_id": self.document.id, "start": e.start, "end": e.end, "text": e.text}
+                for e in dict.fromkeys(evidence) if (e.start, e.end) not in have and e.text]
+        if rows:
+            self.connection.execute(insert(t.evidence), rows)
+
+    def _write_relation(self, relation) -> None:  # noqa: ANN001 - models.Relation
+        source, target = self.actor_id(relation.source), self.actor_id(relation.target)
+        if not source or not target or source == target:
+            return
+        if relation.type in SYMMETRIC_RELATIONS:
+            source, target = sorted((source, target))
+        attributed = self.actor_id(relation.attributed_to)
+        rid = fact_id("r", relation.type, source, target, relation.certainty, attributed)
+        if not self.connection.execute(select(t.relations.c.id).where(t.relations.c.id == rid)).first():
+            self.connection.execute(insert(t.relations).values(
+                id=rid, type=relation.type, source_id=source, target_id=target, certainty=relation.certainty,
+                attributed_to=attributed, start=relation.start, end=relation.end, extractor=relation.extractor))
+        self._write_evidence(rid, relation.evidence)
+
+    def _write_payload_fact(self, table, prefix: str, fact, **columns: str | None) -> None:  # noqa: ANN001
+        payload = to_dict(fact)
+        payload["attributed_to"] = self.actor_id(fact.attributed_to)
+        payload.update(columns)
+        first = fact.evidence[0]
+        fid = fact_id(prefix, self.document.id, first.start, first.end, payload.get("text") or payload.get("who_text"))
+        if self.connection.execute(select(table.c.id).where(table.c.id == fid)).first():
+            return
+        self.connection.execute(insert(table).values(
+            id=fid, document_id=self.document.id, certainty=fact.certainty, attributed_to=payload["attributed_to"],
+            payload=payload, **columns))
+        self._write_evidence(fid, fact.evidence)
+
+    # --- events and cross-document merging ----------------------------------------
+    def _event_with_ids(self, event: Event) -> Event:
+        mapped = {name: tuple(i for i in (self.actor_id(k) for k in getattr(event, name)) if i) for name in _ACTOR_FIELDS}
+        return replace(event, attributed_to=self.actor_id(event.attributed_to), **mapped)
+
+    def _write_event(self, event: Event) -> None:
+        event = self._event_with_ids(event)
+        first = event.evidence[0]
+        report_id = fact_id("er", self.document.id, first.start, first.end, event.type)
+        if self.connection.execute(select(t.event_reports.c.id).where(t.event_reports.c.id == report_id)).first():
+            return
+        match = self._find_same_event(event)
+        payload = {**to_dict(event), "document": self.document.id}
+        event_id, reason = match if match else (fact_id("e", report_id), None)
+        self.connection.execute(insert(t.event_reports).values(
+            id=report_id, event_id=event_id, document_id=self.document.id, payload=payload, reason=reason))
+        self._write_evidence(report_id, event.evidence)
+        self.refresh_event(event_id)
+
+    def _find_same_event(self, event: Event) -> tuple[str, str] | None:
+        try:
+            from conflictgraph.resolve.events import match_reason
+        except ImportError:
+            return None
+        query = select(t.events).where(t.events.c.type == event.type)
+        window = _date_window(event.date)
+        if window is None:
+            return None  # without a day we cannot block candidates safely; keep the report on its own
+        query = query.where(t.events.c.date >= window[0], t.events.c.date <= window[1])
+        for row in self.connection.execute(query):
+            existing = event_from_dict(row.payload)
+            reason = match_reason(event, existing)
+            if reason and self.document.id not in row.payload.get("sources", []):
+                return row.id, reason
+        return None
+
+    def refresh_event(self, event_id: str) -> None:
+        """Recompute an event from its reports: sources, toll range, actors."""
+        reports = [r.payload for r in self.connection.execute(
+            select(t.event_reports.c.payload).where(t.event_reports.c.event_id == event_id).order_by(t.event_reports.c.id))]
+        self.connection.execute(delete(t.events).where(t.events.c.id == event_id))
+        self.connection.execute(delete(t.event_actors).where(t.event_actors.c.event_id == event_id))
+        if not reports:
+            return
+        summary = summarize_reports(reports)
+        location = summary.get("location") or {}
+        self.connection.execute(insert(t.events).values(
+            id=event_id, type=summary["type"], subtype=summary.get("subtype"), date=summary.get("date"),
+            country=location.get("country"), payload=summary))
+        roles = {(actor, field) for field in _ACTOR_FIELDS for actor in summary.get(field, [])}
+        if roles:
+            self.connection.execute(insert(t.event_actors), [{"event_id": event_id, "actor_id": a, "role": r} for a, r in sorted(roles)])
+
+    def split_report(self, report_id: str) -> str:
+        row = self.connection.execute(select(t.event_reports).where(t.event_reports.c.id == report_id)).first()
+        if row is None:
+            from conflictgraph.errors import NotFound
+            raise NotFound(f"No event report {report_id!r}; list reports with `conflictgraph events --reports`.")
+        new_id = fact_id("e", report_id)
+        self.connection.execute(update(t.event_reports).where(t.event_reports.c.id == report_id).values(event_id=new_id, reason=None))
+        self.refresh_event(row.event_id)
+        self.refresh_event(new_id)
+        return new_id
+
+
+def _bounds_range(values: list[dict | None]) -> dict | None:
+    present = [v for v in values if v]
+    if not present:
+        return None
+    mins = [v["min"] for v in present if v.get("min") is not None]
+    maxes = [v.get("max") if v.get("max") is not None else v.get("min") for v in present]
+    upper = None if any(v.get("max") is None for v in present) and any(v.get("min") is not None and v.get("max") is None for v in present) else max((m for m in maxes if m is not None), default=None)
+    return {"min": min(mins) if mins else None, "max": upper}
+
+
+def summarize_reports(reports: list[dict]) -> dict:
+    """One event from its reports: the first report's fields, every source, the range of tolls."""
+    first = reports[0]
+    summary = {k: v for k, v in first.items() if k != "document"}
+    summary["sources"] = list(dict.fromkeys(r["document"] for r in reports))
+    for field in _ACTOR_FIELDS:
+        summary[field] = list(dict.fromkeys(a for r in reports for a in r.get(field) or []))
+    summary["killed"] = _bounds_range([r.get("killed") for r in reports])
+    summary["wounded"] = _bounds_range([r.get("wounded") for r in reports])
+    summary["reports"] = [{"document": r["document"], "killed": r.get("killed"), "wounded": r.get("wounded"),
+                           "certainty": r.get("certainty"), "date": r.get("date")} for r in reports]
+    for field in ("date", "location", "subtype", "suicide"):
+        summary[field] = next((r.get(field) for r in reports if r.get(field) is not None), None)
+    return summary
