@@ -149,7 +149,11 @@ def _print_actor(detail: dict) -> None:
     out.print(f"[bold]{detail['name']}[/bold]  ({detail['kind']}{', ' + detail['country'] if detail['country'] else ''})  id={detail['id']}")
     if detail.get("parent_id"):
         out.print(f"parent: {detail['parent_id']}")
-    out.print("aliases: " + "; ".join(f"{a['alias']} [dim]({a['source']})[/dim]" for a in detail["aliases"]), highlight=False)
+    by_source: dict[str, list[str]] = {}
+    for alias in detail["aliases"]:
+        by_source.setdefault(alias["source"], []).append(alias["alias"])
+    for source, names in by_source.items():
+        out.print(f"aliases [dim]({source})[/dim]: " + "; ".join(names), highlight=False)
     out.print(f"{detail['mention_count']} mentions in {len(detail['documents'])} documents")
     for doc in detail["documents"]:
         out.print(f"\n[bold]{doc['title'] or doc['id']}[/bold] [dim]{doc['id']}[/dim]")

@@ -100,7 +100,7 @@ def _governing_path(trigger: Token) -> list[tuple[Token, str | None]]:
     """The trigger and its ancestors, each with the edge label it was reached through."""
     path: list[tuple[Token, str | None]] = [(trigger, None)]
     token = trigger
-    while token.head is not token and len(path) < _MAX_PATH:
+    while token.head != token and len(path) < _MAX_PATH:
         path.append((token.head, token.dep_))
         token = token.head
     return path
@@ -188,7 +188,7 @@ def _parenthetical_source(verb: Token, scan: _Scan) -> None:
 def _scan_ancestor(token: Token, edge: str | None, scan: _Scan, lexicon: Lexicon, modality: bool) -> None:
     lemma = _lemma(token)
     is_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    if lemma in lexicon.attribution_verbs and edge in _REPORT_EDGES | {"nsubj", "nsubjpass"}:
+    if lemma in lexicon.attribution_verbs and edge in _REPORT_EDGES:
         subject = _subject_of(token)
         if subject is not None:
             scan.reported = scan.reported or token.text

@@ -9,7 +9,7 @@ text. A span is claimed once; the first claim wins.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -106,7 +106,7 @@ def _add_entities(collector: _Collector, doc: Doc, site: str | None) -> None:
             continue
         if _heading_line(collector.text, ent.start_char, ent.end_char) or (site and norm(ent.text) == norm(site)):
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not context.armed_context(ent):
             _add_person(collector, ent)
         else:
             _add_group(collector, ent)
@@ -119,6 +119,8 @@ def _clean_ent(ent: Span) -> Span:
         start += 1
     if end - start > 1 and ent.doc[end - 1].text in {"'s", "’s", "'"}:
         end -= 1
+    if end - start > 1 and ent.doc[end - 1].lower_ in context.cues()["fighter_nouns"]:
+        end -= 1  # "NHLF fighters": the group is NHLF; the noun is context
     return ent.doc[start:end]
 
 
@@ -128,10 +130,10 @@ def _add_group(collector: _Collector, ent: Span) -> None:
         return
     first_is_state = span[0].ent_type_ in {"GPE", "NORP"} or (span.start_char, span.start_char) in collector.mentions
     kind = context.kind_from_name([t.text for t in span], first_is_state)
-    if context.armed_context(span):
+    if context.armed_context(span) or ent[-1].lower_ in context.cues()["fighter_nouns"]:
         kind = "armed_group"
-    if kind is None and ent.label_ == "ORG":
-        kind = "organization"
+    if kind is None and ent.label_ == "ORG" and (len(span) > 1 or (span.text.isupper() and len(span.text) >= 3)):
+        kind = "organization"  # one capitalised word alone is too often a place the model mislabels
     if kind is None:
         return  # a NORP without armed context is a population adjective ("Shiite", "Malian"), not an actor
     key = collector.local_names.get(name_key(span.text)) or f"txt:{norm(span.text)}"
@@ -165,7 +167,7 @@ def _add_aka(collector: _Collector) -> None:
 def _add_local_reuses(collector: _Collector) -> None:
     """Later uses of names first seen in this document (defined acronyms, new groups)."""
     index = AliasIndex()
-    for (s, e), mention in collector.mentions.items():
+    for mention in collector.mentions.values():
         if mention.actor_key.startswith("txt:") or mention.source == "definition":
             index.add(mention.text, mention.actor_key)
     index.freeze()
@@ -198,5 +200,22 @@ def find_actor_mentions(doc: Doc, document: Document, kb: KnowledgeBase | None =
         _add_entities(collector, doc, document.site)
     _add_aka(collector)
     _add_local_reuses(collector)
+    _unify_kinds(collector)
     mentions = tuple(sorted(collector.mentions.values(), key=lambda m: m.start))
     return mentions, _actor_infos(collector, kb)
+
+
+# An actor has one kind: for actors found in text, the strongest evidence across its mentions wins.
+_TEXT_KIND_ORDER = ("armed_group", "government_body", "igo", "coalition", "state", "person", "population", "organization", "unknown")
+
+
+def _unify_kinds(collector: _Collector) -> None:
+    kinds: dict[str, set[str]] = {}
+    for mention in collector.mentions.values():
+        kinds.setdefault(mention.actor_key, set()).add(mention.kind)
+    best = {key: min(found, key=_TEXT_KIND_ORDER.index) for key, found in kinds.items()}
+    for span, mention in collector.mentions.items():
+        if mention.kind != best[mention.actor_key]:
+            collector.mentions[span] = replace(mention, kind=best[mention.actor_key])
+    for key, info in collector.infos.items():
+        info["kind"] = best.get(key, info["kind"])

@@ -22,6 +22,7 @@ from conflictgraph.extract.relations.rules import (
     coordinated,
     role_of,
     rules_for,
+    rules_for_lemma,
     trigger_lemmas,
     up_roles,
 )
@@ -33,6 +34,7 @@ logger.addHandler(logging.NullHandler())
 NAME = "conflict.RelationRules.v1"
 _START_CUES = frozenset({"since", "from", "in", "on", "during", "by"})
 _END_CUES = frozenset({"until", "till", "through", "to"})
+_LINEAR_GAP = 6  # tokens between an actor and the trigger in the parse-free fallback
 
 
 def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention]) -> list[Relation]:
@@ -87,14 +89,41 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         ups = up_roles(trigger)
         roles = [(f, role_of(trigger, f, ups)) for f in fillers]
         placed = [(f, r) for f, r in roles if r is not None]
-        if len(placed) < 2:
-            continue
-        for rule in rules:
-            for source, target in _pairs(rule, placed):
-                relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
-                if relation is not None:
-                    relations.append(relation)
+        pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, placed)] if len(placed) >= 2 else []
+        if not pairs:
+            pairs = _linear_pairs(trigger, fillers)
+        for rule, source, target in pairs:
+            relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
+            if relation is not None:
+                relations.append(relation)
     return relations
+
+
+def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Fallback for misparsed sentences: "A <trigger> [prep] B" with nothing actor-like between.
+
+    The actor right before the trigger takes the subject-like role (agent for
+    verb rules, holder for noun rules), the one right after takes the role of
+    the first preposition between them (or patient/owner when there is none).
+    """
+    left = [f for f in fillers if f.token.i < trigger.i and trigger.i - f.token.i <= _LINEAR_GAP]
+    right = [f for f in fillers if f.token.i > trigger.i and f.token.i - trigger.i <= _LINEAR_GAP]
+    if not left or not right:
+        return []
+    a = max(left, key=lambda f: f.token.i)
+    b = min(right, key=lambda f: f.token.i)
+    doc = trigger.doc
+    if any(doc[i].lower_ in (";", "but", "while", "whereas") for i in range(a.token.i, b.token.i)):
+        return []
+    prep = next((doc[i].lower_ for i in range(trigger.i + 1, b.token.i) if doc[i].pos_ == "ADP"), None)
+    found = []
+    for rule in rules_for_lemma(trigger):
+        left_role = "agent" if rule.pos == "VERB" else "holder"
+        right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
+        found.extend((rule, s, t) for s, t in _pairs(rule, [(a, left_role), (b, right_role)]))
+        if found:
+            break
+    return found
 
 
 def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
@@ -154,7 +183,8 @@ def _trimmed_end(sent: Span) -> int:
 
 def _dates(sent: Span, trigger: Token, document: Document) -> tuple[str | None, str | None]:
     """Start/end of the relation from a DATE entity near the trigger ("in 2019", "since 2015")."""
-    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    anchor = trigger.head if trigger.dep_ in ("attr", "acomp") else trigger
+    dates = [ent for ent in sent.ents if ent.label_ == "DATE" and anchor.is_ancestor(ent.root)]
     if not dates:
         return None, None
     ent = min(dates, key=lambda e: abs(e.start - trigger.i))

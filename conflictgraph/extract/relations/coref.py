@@ -54,7 +54,7 @@ def _anaphor_number(token: Token) -> int | None:
         return 1
     if token.pos_ == "PRON" and lower in PLURAL:
         return 2
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in GROUP_NOUNS or np_root(token) is not token:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in GROUP_NOUNS or np_root(token) != token:
         return None
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "amod")}
     if not dets & (_DEFINITE | {"two"}):

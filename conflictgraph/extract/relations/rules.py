@@ -36,6 +36,14 @@ _MOD = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _MAX_CLIMB = 10
+# Nouns through which an actor still fills its NP's role: "X fighters attacked Y", "leaders of X met Y".
+MEMBER_NOUNS = frozenset({
+    "fighter", "militant", "member", "force", "troop", "soldier", "commander", "leader", "unit", "official",
+    "leadership", "representative", "delegation", "envoy", "negotiator", "spokesman", "spokesperson", "army",
+    "operative", "loyalist", "supporter", "jihadist", "rebel", "insurgent", "cadre", "wing", "militia", "side",
+    "government", "regime", "authorities", "administration", "ministry",
+})
+_PASS_THROUGH = frozenset({"conj", "appos", "flat", "cc", "pobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +109,15 @@ def rules_for(token: Token) -> tuple[TriggerRule, ...]:
     return tuple(rule for rule in found if _constraints_hold(token, rule))
 
 
+def rules_for_lemma(token: Token) -> tuple[TriggerRule, ...]:
+    """Rules for the token's lemma under any part of speech, verbs first (parse-free fallback)."""
+    rules = load_rules()
+    found: list[TriggerRule] = []
+    for pos in ("VERB", "NOUN", "ADJ"):
+        found.extend(r for r in rules.get((token.lemma_.lower(), pos), ()) if not (r.objects or r.requires_any))
+    return tuple(found)
+
+
 def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
     if rule.objects:
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "acomp")}
@@ -121,7 +138,7 @@ def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
 def np_root(token: Token) -> Token:
     """Climb compound/flat edges to the head of the noun phrase."""
     steps = 0
-    while token.dep_ in ("compound", "flat") and token.head is not token and steps < _MAX_CLIMB:
+    while token.dep_ in ("compound", "flat") and token.head != token and steps < _MAX_CLIMB:
         token = token.head
         steps += 1
     return token
@@ -139,7 +156,7 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     subject = _subject(verb)
     if subject is not None and subject.lower_ not in _RELATIVE:
         return subject
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head == verb:
         return None
     if verb.dep_ == "relcl" or (subject is not None and verb.dep_ in ("relcl", "acl")):
         return verb.head
@@ -154,13 +171,13 @@ def _holder(noun: Token) -> Token | None:
     """What a relational noun or adjective describes ("X, an offshoot of Y" -> X)."""
     head = noun.head
     dep = noun.dep_
-    if head is noun:
+    if head == noun:
         return None
     if dep == "appos" or dep in ("compound", "amod", "nmod"):
         return np_root(head) if dep != "appos" else head
     if dep in ("attr", "acomp") and head.lemma_ in COPULAS:
         return _subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    if dep == "pobj" and head.lower_ in ("as", "into") and head.head is not head:
+    if dep == "pobj" and head.lower_ in ("as", "into") and head.head != head:
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj or _subject(verb)
@@ -228,16 +245,18 @@ def down_role(trigger: Token, token: Token) -> str | None:
     """Role of a token inside the trigger's subtree, from the edge below the trigger."""
     path: list[Token] = []
     current = token
-    while current is not trigger and current.head is not current and len(path) < _MAX_CLIMB:
+    while current != trigger and current.head != current and len(path) < _MAX_CLIMB:
         path.append(current)
         current = current.head
-    if current is not trigger or not path:
+    if current != trigger or not path:
         return None
     child = path[-1]
+    if not _transparent(path):
+        return None
     below = list(reversed(path[:-1]))
     dep = child.dep_
     is_verb = trigger.pos_ in ("VERB", "AUX")
-    if dep == "xcomp" and is_verb and child.pos_ in ("VERB", "AUX"):
+    if dep in ("xcomp", "advcl") and is_verb and child.pos_ in ("VERB", "AUX"):
         inner = down_role(child, token)
         return inner if inner in ("patient",) or (inner or "").startswith("prep:") else None
     if dep == "agent":
@@ -255,6 +274,24 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if dep in _MOD:
         return "agent" if is_verb else "owner"
     return None
+
+
+def _transparent(path: list[Token]) -> bool:
+    """Whether an actor deep in an argument still fills it (not "the Iranian-backed X" for Iran)."""
+    child = path[-1]
+    for lower in path[:-1]:
+        upper = lower.head
+        if lower.dep_ in _PASS_THROUGH:
+            continue
+        nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS
+        if lower.dep_ == "prep" and (upper == child or nounish):
+            continue
+        if lower.dep_ in _MOD and nounish:
+            continue
+        if upper.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") and upper != child:
+            continue  # nested clause: roles were computed relative to it
+        return False
+    return True
 
 
 def _prep_role(prep: Token, below: list[Token]) -> str:
@@ -275,7 +312,7 @@ def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
     while steps < _MAX_CLIMB:
         if token.i in ups:
             return ups[token.i]
-        if token.dep_ not in ("conj", "appos", "compound", "flat") or token.head is token:
+        if token.dep_ not in ("conj", "appos", "compound", "flat") or token.head == token:
             break
         token = token.head
         steps += 1
@@ -291,12 +328,12 @@ def coordinated(a: Filler, b: Filler) -> bool:
     """True when two fillers are conjuncts of one coordination ("X and Y")."""
     if a.group >= 0 and a.group == b.group:
         return True
-    return _conj_root(a.token) is _conj_root(b.token) and a.token is not b.token
+    return _conj_root(a.token) == _conj_root(b.token) and a.token != b.token
 
 
 def _conj_root(token: Token) -> Token:
     steps = 0
-    while token.dep_ in ("conj", "compound", "flat", "appos") and token.head is not token and steps < _MAX_CLIMB:
+    while token.dep_ in ("conj", "compound", "flat", "appos") and token.head != token and steps < _MAX_CLIMB:
         token = token.head
         steps += 1
     return token

@@ -1,0 +1,248 @@
+"""Events from one parsed document: ``conflict.EventRules.v1`` (issue 3).
+
+Only sentences holding a trigger word (a set lookup on lemma and lower form)
+or a claim cue are examined. Within a paragraph, a sentence whose trigger
+points back ("the attack", "the blast"), is only a toll ("Two pilots died") or
+only a claim ("X claimed responsibility") joins the last event of its family;
+any other trigger opens a new event. Each event then gets its fields from its
+sentences: type and subtype (the most specific trigger), date, place, tolls,
+actor links, suicide flag and certainty, each with its evidence span in
+``Event.details["evidence"]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from conflictgraph.extract.dates import resolve_date
+from conflictgraph.extract.events.linking import Link, link_actors
+from conflictgraph.extract.events.location import dateline_place, pick_location
+from conflictgraph.extract.events.rules import Trigger, find_triggers, has_claim_cue, is_anaphoric, lexicon, suicide_in
+from conflictgraph.extract.events.tolls import event_tolls
+from conflictgraph.models import Document, Event, Evidence, Mention, Place
+
+try:
+    from conflictgraph.extract.certainty import certainty_of
+except ImportError:  # issue 4 not landed yet: a small cue check stands in
+    certainty_of = None  # type: ignore[assignment]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+NAME = "conflict.EventRules.v1"
+_SPECULATIVE = frozenset({"may", "might", "could", "possibly", "allegedly", "reportedly", "suspected", "feared"})
+_REPORTED = frozenset({"said", "says", "according", "reported", "told", "claimed", "confirmed"})
+_DURATION = re.compile(r"\b(?:for|over|within|past|last|next)\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years|hours)\b|\b\d+\s*-?\s*(?:day|week|month|year|hour)s?(?:-long)?$", re.I)
+_PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
+
+
+@dataclass(slots=True)
+class _Group:
+    """Sentences of one event while the document is read (mutable scratch, not a record)."""
+
+    family: str
+    trigger: Token
+    entry: Trigger
+    paragraph: int
+    sents: list[Span] = field(default_factory=list)
+    entries: list[tuple[Token, Trigger]] = field(default_factory=list)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    splitter = r"\n\s*\n" if "\n\n" in text or "\n \n" in text else r"\n"
+    return [0] + [m.end() for m in re.finditer(splitter, text)]
+
+
+def _best(entries: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger]:
+    return max(entries, key=lambda e: (e[1].rank, -e[0].i))
+
+
+def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
+    """Does a sentence with these triggers continue ``group`` rather than start an event?"""
+    token, entry = _best(entries)
+    if entry.rank == 0 or is_anaphoric(token):
+        return True
+    if entry.subtype is None and entry.type == group.entry.type:
+        return True
+    return entry.subtype == group.entry.subtype and any(is_anaphoric(t) for t, _ in entries)
+
+
+def _group_sentences(doc: Doc) -> list[_Group]:
+    lex = lexicon()
+    starts = _paragraph_starts(doc.text)
+    groups: list[_Group] = []
+    open_groups: dict[str, _Group] = {}
+    for sent in doc.sents:
+        paragraph = bisect.bisect_right(starts, sent.start_char) - 1
+        open_groups = {k: g for k, g in open_groups.items() if g.paragraph == paragraph}
+        keyed = any(t.lemma_.lower() in lex.keys or t.lower_ in lex.keys for t in sent)
+        by_family: dict[str, list[tuple[Token, Trigger]]] = {}
+        if keyed:
+            for token, entry in find_triggers(sent):
+                by_family.setdefault(entry.family, []).append((token, entry))
+        if not by_family:
+            if "violence" in open_groups and has_claim_cue(sent):
+                open_groups["violence"].sents.append(sent)
+            continue
+        for family, entries in by_family.items():
+            group = open_groups.get(family)
+            if group is not None and _joins(group, entries):
+                if group.sents[-1] is not sent:
+                    group.sents.append(sent)
+                group.entries.extend(entries)
+                continue
+            token, entry = _best(entries)
+            group = _Group(family, token, entry, paragraph, [sent], list(entries))
+            groups.append(group)
+            open_groups[family] = group
+    return groups
+
+
+def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
+    entries = group.entries
+    if group.family != "violence":
+        token, entry = _best(entries)
+        return entry.type, entry.subtype, token
+    attacks = [e for e in entries if e[1].type == "attack"]
+    battles = [e for e in entries if e[1].type == "battle"]
+    best_attack = _best(attacks) if attacks else None
+    if battles and (best_attack is None or best_attack[1].rank <= _best(battles)[1].rank):
+        token, _ = _best(battles)
+        return "battle", None, token
+    token, entry = best_attack  # type: ignore[misc]
+    return "attack", entry.subtype, token
+
+
+def _certainty(sent: Span, trigger: Token) -> tuple[str, str | None]:
+    if certainty_of is not None:
+        return certainty_of(sent, trigger)
+    words = {t.lower_ for t in sent}
+    if words & _SPECULATIVE:
+        return "speculative", None
+    if words & _REPORTED:
+        return "reported", None
+    return "asserted", None
+
+
+def _span_dict(start: int, end: int, text: str) -> dict:
+    return {"start": start, "end": end, "text": text}
+
+
+def _date(group: _Group, published: str | None) -> tuple[str | None, str | None, str, dict | None]:
+    """(value, surface text, precision, evidence) from the first dated expression of the event."""
+    fallback: tuple[str | None, str | None, str, dict | None] = (None, None, "unresolved", None)
+    for sent in group.sents:
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or _DURATION.search(ent.text):
+                continue
+            value, precision = resolve_date(ent.text, published)
+            evidence = _span_dict(ent.start_char, ent.end_char, ent.text)
+            if value is not None:
+                return value, ent.text, precision, evidence
+            if fallback[1] is None:
+                fallback = (None, ent.text, "unresolved", evidence)
+    return fallback
+
+
+def _toll_fields(group: _Group) -> tuple[dict, dict, dict]:
+    """(values, evidence, breakdowns) for killed and wounded."""
+    values: dict = {}
+    evidence: dict = {}
+    breakdowns: dict = {}
+    for kind, (total, tolls) in event_tolls(group.sents).items():
+        values[kind] = total
+        first = min(tolls, key=lambda t: t.start)
+        last = max(tolls, key=lambda t: t.end)
+        text = group.trigger.doc.text
+        evidence[kind] = _span_dict(first.start, last.end, text[first.start:last.end])
+        breakdowns[kind] = [
+            {"text": t.text, "min": t.bounds.min, "max": t.bounds.max, "unit": t.unit, "part": t.part, "start": t.start, "end": t.end}
+            for t in tolls
+        ]
+    return values, evidence, breakdowns
+
+
+def _actor_fields(links: list[Link]) -> dict:
+    perps = [x for x in links if x.link in _PERP_LINKS]
+    return {
+        "perpetrators": tuple(dict.fromkeys(x.actor for x in perps if x.link != "claimed" or True)),
+        "claimed_by": tuple(dict.fromkeys(x.actor for x in links if x.link == "claimed")),
+        "denied_by": tuple(dict.fromkeys(x.actor for x in links if x.link == "denied")),
+        "targets": tuple(dict.fromkeys(x.actor for x in links if x.link == "target")),
+    }
+
+
+def _location(group: _Group, document: Document) -> tuple[Place | None, dict | None]:
+    located = pick_location(group.sents, group.trigger)
+    if located is not None:
+        return located.place, _span_dict(located.start, located.end, located.text)
+    dateline = dateline_place(document.text)
+    if dateline is not None:
+        place, start, end = dateline
+        return place, _span_dict(start, end, document.text[start:end])
+    return None, None
+
+
+def _evidence(group: _Group, text: str) -> tuple[Evidence, ...]:
+    out = []
+    for sent in group.sents:
+        start, end = sent.start_char, sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(Evidence(start, end, text[start:end]))
+    return tuple(out)
+
+
+def _build_event(group: _Group, document: Document, mentions: Sequence[Mention]) -> Event | None:
+    etype, subtype, trigger = _type_and_subtype(group)
+    values, toll_evidence, breakdowns = _toll_fields(group) if group.family == "violence" else ({}, {}, {})
+    if group.entry.rank == 0 and max(e.rank for _, e in group.entries) == 0 and not values:
+        return None  # a death with no toll and no attack word: not an event we can stand behind
+    suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
+    if suicide and subtype in (None, "bombing"):
+        subtype = "suicide_bombing"
+    date, date_text, precision, date_evidence = _date(group, document.published)
+    place, place_evidence = _location(group, document)
+    links = link_actors(group.trigger.doc, group.sents, mentions)
+    certainty, source = _certainty(trigger.sent, trigger)
+    evidence_spans: dict = {"trigger": _span_dict(trigger.idx, trigger.idx + len(trigger.text), trigger.text), **toll_evidence}
+    if date_evidence:
+        evidence_spans["date"] = date_evidence
+    if place_evidence:
+        evidence_spans["location"] = place_evidence
+    details = {
+        "evidence": evidence_spans,
+        "date_precision": precision,
+        "breakdown": breakdowns,
+        "links": [{"actor": x.actor, "link": x.link, "certainty": x.certainty, "kind": x.kind,
+                   "evidence": _span_dict(x.start, x.end, x.text)} for x in links],
+    }
+    if date is None and date_text:
+        details["date_unresolved"] = True
+    if source:
+        details["source_text"] = source
+    return Event(
+        type=etype, subtype=subtype, certainty=certainty, evidence=_evidence(group, document.text),
+        date=date, date_text=date_text, location=place, killed=values.get("killed"), wounded=values.get("wounded"),
+        suicide=bool(suicide) if group.family == "violence" else None, details=details, extractor=NAME,
+        **_actor_fields(links),
+    )
+
+
+def extract_events(doc: Doc, document: Document, mentions: Sequence[Mention]) -> list[Event]:
+    """Events of a parsed document (see module docstring); evidence offsets index ``document.text``."""
+    if doc.text != document.text:
+        logger.warning("document %s: parsed text differs from document text; events skipped", document.id)
+        return []
+    events: list[Event] = []
+    for group in _group_sentences(doc):
+        event = _build_event(group, document, mentions)
+        if event is not None:
+            events.append(event)
+    return events

@@ -1,0 +1,174 @@
+"""Who did it and to whom: link actor mentions to an event (issue 3).
+
+Each mention's head climbs through noun modifiers ("al-Shabaab militants",
+"fighters of the Islamic State") to the word that fills a verb slot, and the
+verb decides the link:
+
+========================================  ==========================  =============
+pattern                                   link                        certainty
+========================================  ==========================  =============
+X claimed (responsibility for) ...        claimed (``claimed_by``)    asserted
+responsibility was claimed by X
+X denied (responsibility / involvement)   denied (``denied_by``)      negated
+... blamed the attack on X, accused X,    blamed                      reported
+X is suspected, suspected X militants     suspected                   speculative
+X (militants) attacked / bombed / killed  stated                      asserted
+an attack by X, a X attack, X's attack
+trigger's object, "an attack on X"        target
+========================================  ==========================  =============
+
+A lone armed group in the event's sentences that fills no slot is linked as
+``context`` (speculative) when no other perpetrator is found.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from conflictgraph.extract.events.rules import (
+    ACTION_VERBS,
+    BLAME_VERBS,
+    CLAIM_VERBS,
+    DENY_VERBS,
+    PERP_NOUNS,
+    casualty_kind,
+    lexicon,
+)
+from conflictgraph.models import Mention
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_NOT_PERPETRATOR = frozenset({"population"})
+_HOPS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    actor: str
+    link: str  # claimed, denied, blamed, suspected, stated, target, context
+    certainty: str
+    start: int
+    end: int
+    text: str
+    kind: str = "unknown"
+
+
+def _is_trigger(token: Token) -> bool:
+    lex = lexicon()
+    key = token.lemma_.lower()
+    return (key in lex.words and lex.words[key].type in ("attack", "battle")) or casualty_kind(token) is not None
+
+
+def _suspected(token: Token) -> bool:
+    return any(c.lower_ in ("suspected", "alleged", "presumed", "suspect") for c in token.children)
+
+
+def _climb_noun(root: Token) -> tuple[Token, bool]:
+    """From a mention's head to the noun filling a slot; whether "suspected" qualifies it."""
+    token = root
+    suspected = _suspected(token)
+    for _ in range(_HOPS):
+        if token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") and token.head is not token:
+            if token.dep_ == "poss" and _is_trigger(token.head):
+                return token, suspected  # "IS's attack": handled as possessor
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") and token.head.head.lemma_.lower() in PERP_NOUNS:
+            token = token.head.head
+        else:
+            break
+        suspected = suspected or _suspected(token)
+    return token, suspected
+
+
+def _governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb or trigger noun the noun depends on, and the slot (subject, agent, object, on, poss, modifier)."""
+    dep = noun.dep_
+    head = noun.head
+    if dep == "pobj" and head.lower_ == "by":
+        return head.head, "agent"
+    if dep == "pobj" and head.lower_ in ("on", "against", "targeting", "at"):
+        return head.head, "on"
+    if dep == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in ("responsibility", "blame"):
+        return head.head.head, "on"
+    if dep in ("nsubj", "csubj"):
+        return head, "subject"
+    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        return head, "object"
+    if dep == "poss" or dep == "compound":
+        return head, "modifier"
+    return None, ""
+
+
+def _link_for(verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None:
+    lemma = verb.lemma_.lower()
+    children = {c.lemma_.lower() for c in verb.children}
+    if lemma in CLAIM_VERBS and slot == "subject":
+        return "claimed", "asserted"
+    if lemma == "responsibility" and slot == "agent":
+        return "claimed", "asserted"
+    if lemma in DENY_VERBS and slot == "subject":
+        return "denied", "negated"
+    if lemma in BLAME_VERBS and slot in ("object", "on"):
+        return ("suspected", "speculative") if lemma in ("suspect", "believe") else ("blamed", "reported")
+    if lemma == "be" and slot == "subject" and children & {"responsible", "behind"}:
+        return "stated", "asserted"
+    if _is_trigger(verb) or lemma in ACTION_VERBS:
+        if slot in ("subject", "agent", "modifier"):
+            if verb.pos_ == "NOUN" and slot == "subject":
+                return None
+            if slot == "modifier" and verb.pos_ != "NOUN":
+                return None
+            return ("suspected", "speculative") if suspected else ("stated", "asserted")
+        if slot in ("object", "on"):
+            return "target", "asserted"
+    return None
+
+
+def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun, suspected = _climb_noun(span.root)
+    verb, slot = _governor(noun)
+    if verb is None:
+        return None
+    # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
+    found = _link_for(verb, slot, suspected)
+    if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject":
+        found = _link_for(verb.head, slot, suspected)
+    if found is None and slot == "subject" and verb.pos_ in ("VERB", "AUX"):
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "conj", "dobj") and (_is_trigger(child) or child.lemma_.lower() in CLAIM_VERBS):
+                found = _link_for(child, "subject" if child.pos_ == "VERB" else "agent", suspected)
+                if found:
+                    break
+    return found
+
+
+def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention]) -> list[Link]:
+    """Links of the mentions inside the event's sentences (one per mention, in text order)."""
+    links: list[Link] = []
+    bounds = [(s.start_char, s.end_char) for s in sents]
+    loose: list[Mention] = []
+    for mention in mentions:
+        if not any(start <= mention.start < end for start, end in bounds):
+            continue
+        found = _mention_link(doc, mention)
+        if found is None:
+            loose.append(mention)
+            continue
+        link, certainty = found
+        if link != "target" and mention.kind in _NOT_PERPETRATOR:
+            continue
+        links.append(Link(mention.actor_key, link, certainty, mention.start, mention.end, mention.text, mention.kind))
+    perpetrators = [x for x in links if x.link in ("claimed", "stated", "blamed", "suspected")]
+    groups = {m.actor_key for m in loose if m.kind == "armed_group"}
+    if not perpetrators and len(groups) == 1:
+        mention = next(m for m in loose if m.kind == "armed_group")
+        links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text, mention.kind))
+    return links

@@ -1,0 +1,184 @@
+"""Lexicons and small token-level rules for event extraction (issue 3).
+
+The trigger lexicon lives in ``patterns/triggers.jsonl``; the word lists below
+are the cues that link numbers, actors and places to a trigger. Everything here
+works on one spaCy token or span at a time: no rule names a sentence or document.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+PATTERNS = Path(__file__).parent / "patterns" / "triggers.jsonl"
+
+# Event families: triggers of one family in one paragraph describe one event unless they say otherwise.
+FAMILY: dict[str, str] = {"attack": "violence", "battle": "violence"}
+
+KILL_WORDS: frozenset[str] = frozenset({
+    "kill", "killed", "die", "dead", "death", "murder", "slay", "slain", "behead", "execute", "massacre",
+    "fatality", "perish", "toll", "life", "lives", "lifeless", "body", "corpse",
+})
+WOUND_WORDS: frozenset[str] = frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury", "casualty", "maim"})
+PART_WORDS: frozenset[str] = frozenset({"include", "including", "among", "of"})
+# Nouns a count of victims never has: "two bombs", "three vehicles", "10 houses".
+NON_PERSON_UNITS: frozenset[str] = frozenset({
+    "bomb", "vehicle", "car", "truck", "house", "home", "building", "village", "town", "city", "shop", "school",
+    "mosque", "church", "round", "shell", "rocket", "missile", "mortar", "grenade", "device", "explosive",
+    "attack", "incident", "blast", "explosion", "strike", "airstrike", "raid", "time", "year", "day", "hour",
+    "minute", "week", "month", "km", "kilometre", "kilometer", "mile", "meter", "metre", "dollar", "percent",
+    "province", "district", "area", "point", "post", "checkpoint", "tank", "aircraft", "plane", "helicopter",
+    "drone", "weapon", "gun", "rifle", "kilogram", "kg", "ton", "bus", "shot", "camp", "base", "hospital",
+    "people's", "location", "site", "target", "group", "party", "organization", "suicide", "motorcycle",
+})
+PERP_NOUNS: frozenset[str] = frozenset({
+    "militant", "gunman", "gunmen", "fighter", "insurgent", "jihadist", "rebel", "terrorist", "bomber", "attacker",
+    "extremist", "member", "cell", "guerrilla", "militia", "militiaman", "assailant", "suspect", "operative",
+    "force", "troop", "soldier", "army", "jet", "warplane", "aircraft", "drone", "unit", "commando", "squad",
+    "man", "men", "kidnapper", "hijacker", "sniper", "loyalist", "supporter", "faction", "element",
+})
+CLAIM_VERBS: frozenset[str] = frozenset({"claim", "admit", "acknowledge"})
+CLAIM_OBJECTS: frozenset[str] = frozenset({"responsibility", "credit", "attack", "bombing", "killing", "strike", "assault", "it"})
+DENY_VERBS: frozenset[str] = frozenset({"deny", "reject", "disclaim"})
+BLAME_VERBS: frozenset[str] = frozenset({"blame", "accuse", "suspect", "attribute", "hold", "link", "point", "believe"})
+SPEECH_VERBS: frozenset[str] = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "deny", "condemn", "accuse", "blame"})
+ACTION_VERBS: frozenset[str] = frozenset({"carry", "launch", "stage", "conduct", "open", "mount", "perpetrate", "commit", "plant", "fire", "detonate", "target", "hit", "use", "attack", "kill", "storm"})
+SUICIDE_WORDS: frozenset[str] = frozenset({"suicide", "self-detonate", "self-immolation", "kamikaze"})
+REFLEXIVE: frozenset[str] = frozenset({"himself", "herself", "themselves"})
+ANAPHORIC_DETS: frozenset[str] = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+LOCATION_PREPS: frozenset[str] = frozenset({"in", "near", "at", "outside", "around", "on", "across", "into", "inside", "of", "from", "between", "close", "throughout", "within"})
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+CLAIM_CUES: frozenset[str] = CLAIM_VERBS | DENY_VERBS | BLAME_VERBS | {"responsibility", "responsible", "suspected", "behind"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: an event type, subtype and how specific it is (rank)."""
+
+    type: str
+    subtype: str | None
+    rank: int
+    pos: str | None = None
+
+    @property
+    def family(self) -> str:
+        return FAMILY.get(self.type, self.type)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: dict[str, Trigger]
+    phrases: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]]  # first word -> (words, trigger)
+    keys: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = PATTERNS) -> Lexicon:
+    """Read the trigger lexicon once per process."""
+    words: dict[str, Trigger] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        if "type" not in entry:
+            continue
+        trigger = Trigger(entry["type"], entry.get("subtype"), int(entry.get("rank", 1)), entry.get("pos"))
+        if "word" in entry:
+            words[entry["word"]] = trigger
+        else:
+            parts = tuple(entry["phrase"].split())
+            phrases.setdefault(parts[0], []).append((parts, trigger))
+    keys = frozenset(words) | frozenset(phrases)
+    return Lexicon(words, {k: tuple(v) for k, v in phrases.items()}, keys)
+
+
+def _phrase_match(tokens: Span, i: int, parts: tuple[str, ...]) -> bool:
+    """Do the words of ``parts`` follow token ``i`` in order (particles and one word may sit between)?"""
+    doc = tokens.doc
+    j = i + 1
+    for part in parts[1:]:
+        limit = min(j + 3, tokens.end)
+        while j < limit and doc[j].lemma_.lower() != part and doc[j].lower_ != part:
+            j += 1
+        if j >= limit:
+            return False
+        j += 1
+    return True
+
+
+def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
+    """Trigger tokens of a sentence with their lexicon entry (phrases beat single words)."""
+    lex = lexicon()
+    found: list[tuple[Token, Trigger]] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        lower = token.lower_
+        if lemma not in lex.keys and lower not in lex.keys:
+            continue
+        best: Trigger | None = None
+        for key in (lemma, lower):
+            for parts, trigger in lex.phrases.get(key, ()):
+                if _phrase_match(sent, token.i, parts) and (best is None or trigger.rank > best.rank):
+                    best = trigger
+        if best is None:
+            best = lex.words.get(lemma) or lex.words.get(lower)
+            if best is not None and best.pos and token.pos_ != best.pos and not (best.pos == "VERB" and token.pos_ == "AUX"):
+                best = None
+        if best is not None:
+            found.append((token, best))
+    return found
+
+
+def is_anaphoric(token: Token) -> bool:
+    """"the attack", "this blast": a noun trigger that points back to an event already named."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(child.dep_ in ("det", "poss") and child.lower_ in ANAPHORIC_DETS for child in token.children)
+
+
+def casualty_kind(token: Token) -> str | None:
+    """"killed" or "wounded" for a casualty word, else ``None``."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if lemma in WOUND_WORDS or lower in WOUND_WORDS:
+        return "wounded"
+    if lemma in KILL_WORDS or lower in KILL_WORDS:
+        if lemma in ("toll", "life", "lives", "body", "corpse") and not _toll_context(token):
+            return None
+        return "killed"
+    if lower == "shot" and any(c.lower_ == "dead" for c in token.children):
+        return "killed"
+    return None
+
+
+def _toll_context(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma == "toll":
+        return True
+    if lemma in ("life", "lives"):
+        return token.head.lemma_.lower() in ("claim", "lose", "take")
+    return token.head.lemma_.lower() in ("find", "recover", "discover")
+
+
+def suicide_in(span: Span) -> bool:
+    """A suicide attack: "suicide" in the span, or someone "blew himself up"."""
+    for token in span:
+        lower = token.lower_
+        if lower in SUICIDE_WORDS or lower.startswith("self-detonat"):
+            return True
+        if lower in REFLEXIVE and token.head.lemma_.lower() in ("blow", "detonate", "explode", "kill"):
+            return True
+    return False
+
+
+def has_claim_cue(sent: Span) -> bool:
+    return any(t.lemma_.lower() in CLAIM_CUES or t.lower_ in CLAIM_CUES for t in sent)

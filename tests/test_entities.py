@@ -1,0 +1,95 @@
+"""conflict.ActorMentions.v1: knowledge-base matching, definitions, context, persons."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictgraph.extract.entities.definitions import acronym_fits
+from conflictgraph.extract.entities.matcher import find_matches, kb_index
+from conflictgraph.extract.pipeline import get_extractor
+from conflictgraph.ingest import document_from_text
+from conflictgraph.knowledge.names import name_key, norm
+from tests.conftest import ARTICLE
+
+
+@pytest.fixture(scope="module")
+def findings():
+    return get_extractor().extract(document_from_text(ARTICLE, published="2024-03-05"))
+
+
+def _keys(findings, surface: str) -> set[str]:
+    return {m.actor_key for m in findings.mentions if m.text == surface}
+
+
+@pytest.mark.parametrize("spelling", ["al-Qaida", "Al Qaeda", "al-Qaeda", "AL-QAEDA", "al Qa'ida", "al‑Qaeda"])
+def test_spelling_variants_are_one_name(spelling: str) -> None:
+    assert name_key(spelling) == ("al", "qaida")
+
+
+def test_possessive_and_dash_forms_match() -> None:
+    text = "ISIS's fighters clashed with al–Qaeda and Hezbollah’s men; Al Shabaab denied it."
+    matched = {text[m.start:m.end] for m in find_matches(text, kb_index())}
+    assert {"ISIS", "al–Qaeda", "Hezbollah", "Al Shabaab"} <= matched
+
+
+def test_acronyms_need_capitals() -> None:
+    text = "It is what it is, said the IS commander."
+    matched = [text[m.start:m.end] for m in find_matches(text, kb_index())]
+    assert matched == ["IS"]
+
+
+def test_kb_mentions_and_kinds(findings) -> None:
+    assert _keys(findings, "JNIM") == _keys(findings, "Jama'at Nusrat al-Islam wal-Muslimin")
+    assert _keys(findings, "al-Qaeda") == {"kb:al-qaeda"}
+    kinds = {m.text: m.kind for m in findings.mentions}
+    assert kinds["Nigeria"] == "state" and kinds["ISWAP"] == "armed_group"
+
+
+def test_branch_and_parent_stay_two_actors(findings) -> None:
+    assert _keys(findings, "ISWAP") != _keys(findings, "al-Qaeda")
+    infos = {a.key: a for a in findings.actors}
+    iswap = next(iter(_keys(findings, "ISWAP")))
+    assert infos[iswap].parent_key == "kb:islamic-state"
+
+
+def test_aka_definition_links_to_same_actor(findings) -> None:
+    assert _keys(findings, "Boko Haram") == _keys(findings, "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad")
+
+
+def test_person_with_title_and_surname_reuse(findings) -> None:
+    person = [m for m in findings.mentions if m.text == "Bola Tinubu"]
+    assert person and person[0].kind == "person" and person[0].role and "President" in person[0].role
+    assert _keys(findings, "Tinubu") == {person[0].actor_key}
+
+
+def test_headline_words_are_not_actors(findings) -> None:
+    first_line_end = ARTICLE.index("\n")
+    assert not [m for m in findings.mentions if m.start < first_line_end and m.kind == "organization"]
+
+
+def test_every_mention_is_exact_span(findings) -> None:
+    for mention in findings.mentions:
+        assert findings.document.text[mention.start:mention.end] == mention.text
+
+
+def test_unknown_group_from_acronym_definition() -> None:
+    text = ("Gunmen from the Northern Hills Liberation Front (NHLF) attacked a convoy on Monday, officials said. "
+            "The NHLF has grown since 2021, and NHLF fighters now control several roads.")
+    findings = get_extractor().extract(document_from_text(text))
+    keys = _keys(findings, "NHLF")
+    assert len(keys) == 1 and keys == _keys(findings, "Northern Hills Liberation Front")
+    assert {m.kind for m in findings.mentions if m.actor_key in keys} == {"armed_group"}
+    assert len([m for m in findings.mentions if m.text == "NHLF"]) == 3
+
+
+def test_unknown_group_from_context() -> None:
+    text = "The militant group Jund al-Qadisiya claimed the attack, and Jund al-Qadisiya fighters later withdrew from the town."
+    findings = get_extractor().extract(document_from_text(text))
+    kinds = {m.kind for m in findings.mentions if "Qadisiya" in m.text}
+    assert kinds == {"armed_group"}
+
+
+def test_acronym_fit() -> None:
+    assert acronym_fits("ISWAP", "Islamic State West Africa Province")
+    assert not acronym_fits("UN", "Boko Haram")
+    assert norm("the Islamic State") == "islamic state"
