@@ -36,9 +36,10 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)
 def fold_token(token: str) -> str:
     """Lower-case, accent-free, apostrophe-free, transliteration-folded token."""
-    word = strip_accents(token).lower()
+    word = (token if token.isascii() else strip_accents(token)).lower()
     if len(word) > 2 and word[-2] in "'’ʼ`‘" and word[-1] == "s":
         word = word[:-2]
     word = word.translate(_APOSTROPHES)

@@ -35,14 +35,18 @@ class _Collector:
     mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
     infos: dict[str, dict] = field(default_factory=dict)
     local_names: dict[tuple[str, ...], str] = field(default_factory=dict)
+    occupied: bytearray = field(default_factory=bytearray)
 
     def taken(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for (s, e) in self.mentions)
+        if not self.occupied:
+            self.occupied = bytearray(len(self.text) + 1)
+        return any(self.occupied[start:end])
 
     def add(self, start: int, end: int, key: str, kind: str, source: str, role: str | None = None, name: str | None = None) -> None:
         if start >= end or self.taken(start, end):
             return
         surface = self.text[start:end]
+        self.occupied[start:end] = b"\x01" * (end - start)
         self.mentions[(start, end)] = Mention(start, end, surface, key, kind, source, role)
         info = self.infos.setdefault(key, {"name": name or surface, "kind": kind, "aliases": {}})
         if source != "demonym":
@@ -61,13 +65,19 @@ def _pick_entry(match: Match, kb: KnowledgeBase, countries: set[str]) -> str:
     return min(ids, key=rank)
 
 
-def _add_kb_matches(collector: _Collector, kb: KnowledgeBase, index: AliasIndex) -> None:
+def _person_role(doc: Doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return context.title_before(span) if span is not None else None
+
+
+def _add_kb_matches(collector: _Collector, doc: Doc, kb: KnowledgeBase, index: AliasIndex) -> None:
     matches = find_matches(collector.text, index)
     countries = {kb.entries[i].country for m in matches for i in m.alias.actor_ids if kb.entries[i].kind == "state"}
     for match in matches:
         entry = kb.entries[_pick_entry(match, kb, countries)]
         source = "demonym" if match.alias.demonym else ("acronym" if match.alias.acronym else "kb")
-        collector.add(match.start, match.end, entry.key, entry.kind, source, name=entry.name)
+        role = _person_role(doc, match.start, match.end) if entry.kind == "person" else None
+        collector.add(match.start, match.end, entry.key, entry.kind, source, role=role, name=entry.name)
 
 
 def _add_definitions(collector: _Collector, doc: Doc) -> None:
@@ -194,7 +204,7 @@ def find_actor_mentions(doc: Doc, document: Document, kb: KnowledgeBase | None =
     """All actor mentions of ``doc`` (sorted by offset) and what each actor key is."""
     kb = kb or load_knowledge_base()
     collector = _Collector(document.text)
-    _add_kb_matches(collector, kb, kb_index(kb))
+    _add_kb_matches(collector, doc, kb, kb_index(kb))
     _add_definitions(collector, doc)
     if not is_all_caps(document.text):
         _add_entities(collector, doc, document.site)

@@ -68,8 +68,8 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
     token, entry = _best(entries)
     if entry.rank == 0 or is_anaphoric(token):
         return True
-    if entry.subtype is None and entry.type == group.entry.type:
-        return True
+    if entry.subtype is None:
+        return True  # a generic attack, battle or casualty word adds to the event already open
     return entry.subtype == group.entry.subtype and any(is_anaphoric(t) for t, _ in entries)
 
 

@@ -76,6 +76,8 @@ def _climb_noun(root: Token) -> tuple[Token, bool]:
         if token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") and token.head is not token:
             if token.dep_ == "poss" and _is_trigger(token.head):
                 return token, suspected  # "IS's attack": handled as possessor
+            if token.dep_ in ("poss", "pobj") and token.head.dep_ == "appos":
+                return token.head, suspected  # "JNIM, al-Qaeda's affiliate": a description of another actor
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") and token.head.head.lemma_.lower() in PERP_NOUNS:
             token = token.head.head

@@ -45,26 +45,42 @@ class Located:
     score: float
 
 
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "town", "city", "village", "province", "district", "region", "area", "suburb", "outskirts", "state",
+    "governorate", "county", "capital", "neighbourhood", "neighborhood", "municipality", "department",
+    "locality", "hamlet", "settlement", "island", "port", "border", "centre", "center", "heart", "part",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "vicinity",
+})
+_REFERENCE_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                              "km", "kilometres", "kilometers", "miles", "west", "northwest"})
+
+
 def _prep_score(root: Token) -> float:
+    """+3 for the object of a place preposition; less for reference points, modifiers and speakers."""
     token = root
     for _ in range(3):
-        if token.dep_ in ("appos", "conj", "compound", "npadvmod") and token.head is not token:
+        if token.dep_ in ("appos", "conj", "npadvmod") and token.head is not token:
             token = token.head
             continue
         break
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in PLACE_NOUNS:
+        return -3.0  # "a U.S. military vehicle", "the Syrian army": a modifier, not a place
     if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
         prep = token.head
-        if prep.lower_ == "of" and prep.head.pos_ not in ("NOUN",):
+        governor = prep.head
+        if prep.lower_ == "of":
+            if governor.lemma_.lower() in _REFERENCE_HEADS or any(c.lower_ in _REFERENCE_HEADS for c in governor.children):
+                return -1.0  # "southeast of Tel Aviv": a reference point
+            return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
+        if prep.lower_ in ("from", "between"):
             return 1.0
-        if prep.lower_ == "from" :
-            return 1.0
+        if governor.lemma_.lower() in _REFERENCE_HEADS:
+            return -1.0
         return 3.0
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS | {"condemn", "urge", "vow"}:
         return -4.0
     if token.dep_ == "nsubj":
         return -2.0
-    if token.dep_ in ("poss",):
-        return -1.0
     return 0.0
 
 
@@ -92,19 +108,38 @@ def _country_hint(sent: Span) -> str | None:
     return None
 
 
+def _place_spans(sent: Span) -> list[tuple[Span, float]]:
+    """Place-like spans with a prior: GPE/LOC/FAC entities, and other entities or proper nouns
+    right after a place preposition (the small model often tags villages as ORG or PERSON)."""
+    spans: list[tuple[Span, float]] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append((ent, 0.0))
+        elif ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATION_PREPS:
+            spans.append((ent, -0.5))
+        covered.update(range(ent.start, ent.end))
+    for token in sent:
+        if token.i not in covered and token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+            spans.append((sent.doc[token.i:token.i + 1], -0.5))
+    return spans
+
+
 def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     """Scored place candidates of an event's sentences."""
     found: list[Located] = []
     for sent in sents:
         hint = _country_hint(sent)
-        for ent in sent.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
+        for ent, prior in _place_spans(sent):
             text = re.sub(r"^(?:the|The|THE)\s+", "", ent.text)
-            place = geocode(text, hint) or geocode(text)
+            place = geocode(text, hint) if hint else geocode(text)
+            if place is None and hint:
+                place = geocode(text)
+                if place is not None and place.precision not in ("country", "region"):
+                    place = None  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
             if place is None:
                 continue
-            score = _prep_score(ent.root)
+            score = prior + _prep_score(ent.root)
             if _attribution(ent):
                 score -= 4
             if trigger is not None and trigger.sent == sent:

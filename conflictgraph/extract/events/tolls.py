@@ -52,8 +52,12 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() == "toll":
                 return "killed", part
-            if child.dep_ in ("amod", "acomp", "oprd") and child is not anchor and casualty_kind(child) and token is anchor:
-                return casualty_kind(child), part
+            if child.dep_ == "dobj" and child.lemma_.lower() in ("life", "lives") and token.lemma_.lower() == "lose":
+                return "killed", part
+            if child.dep_ in ("amod", "acomp", "oprd", "ccomp", "xcomp") and child is not anchor and child.i > anchor.i:
+                kind = casualty_kind(child)
+                if kind is not None and (token is anchor or token.pos_ == "VERB"):
+                    return kind, part
         if token.lower_ in PART_WORDS or token.lemma_.lower() in PART_WORDS:
             part = part or token.lower_ != "of"
         if token.head is token:

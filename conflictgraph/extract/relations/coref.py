@@ -20,7 +20,7 @@ SINGULAR = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "their", "them", "themselves"})
 GROUP_NOUNS = frozenset({
     "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
-    "insurgency", "insurgent", "militant", "rebel", "jihadist", "extremist", "organisation",
+    "insurgency", "insurgent", "militant", "rebel", "jihadist", "extremist",
 })
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 _NOT_ANTECEDENT = frozenset({"person", "population"})

@@ -28,7 +28,7 @@ TRIGGERS_PATH = Path(__file__).parent / "patterns" / "triggers.yaml"
 COPULAS = frozenset({"be", "become", "remain", "serve", "act", "emerge", "seem", "appear", "stay", "turn"})
 GENERIC_NOUNS = frozenset({
     "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
-    "force", "organisation", "front", "coalition", "alliance", "umbrella", "entity", "insurgency",
+    "force", "front", "coalition", "alliance", "umbrella", "entity", "insurgency",
 })
 _SUBJ = frozenset({"nsubj", "csubj"})
 _OBJ = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -312,7 +312,7 @@ def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
     while steps < _MAX_CLIMB:
         if token.i in ups:
             return ups[token.i]
-        if token.dep_ not in ("conj", "appos", "compound", "flat") or token.head == token:
+        if token.head == token or not _climbable(token):
             break
         token = token.head
         steps += 1
@@ -322,6 +322,17 @@ def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
             return "agent"
         return role
     return None
+
+
+def _climbable(token: Token) -> bool:
+    """Edges an actor climbs to reach the phrase that fills a role ("members of X and Y")."""
+    dep, head = token.dep_, token.head
+    if dep in ("conj", "appos", "compound", "flat"):
+        return True
+    if dep == "pobj" and head.lower_ in ("of", "from"):
+        return True
+    member = head.lemma_.lower() in MEMBER_NOUNS or head.lemma_.lower() in GENERIC_NOUNS
+    return member and dep in ("prep", "poss", "nmod", "amod")
 
 
 def coordinated(a: Filler, b: Filler) -> bool:
