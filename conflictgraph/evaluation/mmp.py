@@ -134,7 +134,7 @@ def find_group(text: str, name: str) -> list[tuple[int, int]]:
         spans += [(m.start(), m.end()) for m in re.finditer(_pattern(variant), text, flags=re.I)]
     for acronym in acronyms:
         spans += [(m.start(), m.end()) for m in re.finditer(_pattern(acronym), text)]
-    for start, end in list(spans):  # "Name (ACR)" defines ACR for the rest of the text
+    for _start, end in list(spans):  # "Name (ACR)" defines ACR for the rest of the text
         defined = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)", text[end:])
         if defined:
             acr = defined.group(1)

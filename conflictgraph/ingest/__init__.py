@@ -12,7 +12,7 @@ from conflictgraph.ingest.decode import decode
 from conflictgraph.ingest.html import extract_html
 from conflictgraph.ingest.language import english_share
 from conflictgraph.ingest.sources import Source, iter_paths, read_sources
-from conflictgraph.ingest.text import clean_scraped_text, markdown_to_text
+from conflictgraph.ingest.text import clean_scraped_text, front_matter, markdown_to_text
 from conflictgraph.models import Document
 
 __all__ = ["IngestOptions", "document_from_source", "document_from_text", "load_documents", "document_id"]
@@ -61,10 +61,15 @@ def document_from_source(source: Source, options: IngestOptions) -> Document:
         found = {"title": page.title, "author": page.author, "site": page.site, "published": page.published, "url": page.url}
         meta = {**{k: v for k, v in found.items() if v}, **meta}
     else:
-        clean = clean_scraped_text(markdown_to_text(raw) if source.format == "markdown" else raw)
+        if source.format == "markdown":
+            found, raw = front_matter(raw)
+            meta = {**found, **meta}
+            raw = markdown_to_text(raw)
+        clean = clean_scraped_text(raw, title_hint=meta.get("title"))
         text, dropped = clean.text, clean.dropped
-        meta.setdefault("author", clean.author)
-        meta.setdefault("title", _first_line_title(text))
+        for key, value in (("author", clean.author), ("title", clean.title or _first_line_title(text)), ("published", _parse_date(clean.published))):
+            if value and not meta.get(key):
+                meta[key] = value
     _check_text(source.name, text, options)
     return Document(
         id=document_id(text), text=text, title=meta.get("title"), author=meta.get("author"),
@@ -72,6 +77,16 @@ def document_from_source(source: Source, options: IngestOptions) -> Document:
         published=normalize_date(meta.get("published")) or normalize_date(options.published),
         source_path=source.name, dropped=dropped,
     )
+
+
+def _parse_date(text: str | None) -> str | None:
+    """A dateline such as "13 May 2024" or "August 22, 2025" as YYYY-MM-DD."""
+    if not text:
+        return None
+    import dateparser  # imported here: it is slow to import and most documents never need it
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None
 
 
 def _first_line_title(text: str) -> str | None:

@@ -22,11 +22,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
-from conflictgraph.knowledge.places import geocode
+from conflictgraph.knowledge.places import country_place, geocode
 from conflictgraph.models import Place
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def _prep_score(root: Token) -> float:
             continue
         break
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in PLACE_NOUNS:
-        return -3.0  # "a U.S. military vehicle", "the Syrian army": a modifier, not a place
+        return -2.5  # "a U.S. military vehicle": a modifier; a city as modifier ("a Kabul hotel") is lifted by the caller
     if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
         prep = token.head
         governor = prep.head
@@ -140,6 +141,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             if place is None:
                 continue
             score = prior + _prep_score(ent.root)
+            if score <= -2.5 and place.precision in ("city", "point") and ent.root.dep_ in ("compound", "nmod", "poss"):
+                score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
             if _attribution(ent):
                 score -= 4
             if trigger is not None and trigger.sent == sent:
@@ -151,11 +154,9 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
 def pick_location(sents: list[Span], trigger: Token | None) -> Located | None:
     """The event's place: best score, then the most specific among near-best ones."""
     found = candidates(sents, trigger)
-    if not found:
-        return None
-    top = max(c.score for c in found)
+    top = max((c.score for c in found), default=-99.0)
     if top < -1:
-        return None
+        return demonym_place(sents, trigger)
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
     if best.place.country is None or best.place.admin1 is None:
@@ -173,6 +174,38 @@ def _with_context(best: Located, found: list[Located]) -> Located:
             if hinted is not None:
                 return Located(hinted, best.start, best.end, best.text, best.score)
     return best
+
+
+@lru_cache(maxsize=1)
+def demonym_countries() -> dict[str, str]:
+    """Lower-case demonym -> ISO alpha-2, from the states of the actor knowledge base."""
+    from conflictgraph.knowledge.actors import load_knowledge_base
+
+    table: dict[str, str] = {}
+    for entry in load_knowledge_base().of_kind("state"):
+        if entry.country:
+            for demonym in entry.demonyms:
+                table.setdefault(demonym.lower(), entry.country)
+    return table
+
+
+def demonym_place(sents: list[Span], trigger: Token | None) -> Located | None:
+    """Last resort: the country of a nationality word near the trigger ("a Yemeni army checkpoint")."""
+    table = demonym_countries()
+    best: tuple[int, Token] | None = None
+    for sent in sents:
+        for token in sent:
+            if token.lower_ in table and token.ent_type_ in ("NORP", "GPE", ""):
+                distance = abs(token.i - trigger.i) if trigger is not None else 0
+                if best is None or distance < best[0]:
+                    best = (distance, token)
+    if best is None:
+        return None
+    token = best[1]
+    place = country_place(table[token.lower_])
+    if place is None:
+        return None
+    return Located(place, token.idx, token.idx + len(token.text), token.text, -3.0)
 
 
 def dateline_place(text: str) -> tuple[Place, int, int] | None:
