@@ -616,7 +616,7 @@ def _name_branch_parent(entry: dict, curated: Curated, by_key: dict[str, str]) -
     if not match:
         return None
     key = name_key(match.group(1))
-    owner = by_key.get(key) or next(iter(curated.by_key.get(key, ())), None)
+    owner = by_key.get(key) or next(iter(sorted(curated.by_key.get(key, ()))), None)
     return owner if owner and owner != entry["id"] else None
 
 

@@ -60,8 +60,25 @@ def fact_components() -> tuple[tuple[str, Callable, str], ...]:
     return tuple(loaded)
 
 
+def cache_sentences(doc: Doc) -> None:
+    """Make ``doc.sents``, ``span.sent`` and ``token.sent`` constant-time lookups.
+
+    spaCy recomputes sentence boundaries by scanning the whole document on every
+    ``.sent`` access; rules ask for it per token and per mention, which made
+    rule cost grow with the square of document length.
+    """
+    sents = list(doc.sents)
+    sent_of = [0] * len(doc)
+    for number, sent in enumerate(sents):
+        sent_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
+    doc.user_hooks["sents"] = lambda _doc: iter(sents)
+    doc.user_span_hooks["sent"] = lambda span: sents[sent_of[span.start]] if len(doc) else span
+    doc.user_token_hooks["sent"] = lambda token: sents[sent_of[token.i]]
+
+
 def findings_from_doc(doc: Doc, document: Document) -> Findings:
     """Run every component over a parsed document."""
+    cache_sentences(doc)
     mentions, actors = find_actor_mentions(doc, document)
     facts: dict[str, tuple] = {}
     names = [ACTOR_COMPONENT]

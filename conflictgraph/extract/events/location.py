@@ -53,7 +53,7 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "vicinity",
 })
 _REFERENCE_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                              "km", "kilometres", "kilometers", "miles", "west", "northwest"})
+                              "km", "kilometres", "kilometers", "miles"})
 
 
 def _prep_score(root: Token) -> float:
@@ -151,12 +151,15 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     return found
 
 
-def pick_location(sents: list[Span], trigger: Token | None) -> Located | None:
-    """The event's place: best score, then the most specific among near-best ones."""
+def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = True) -> Located | None:
+    """The event's place: best score, then the most specific among near-best ones.
+
+    With ``fallback``, a sentence naming no usable place gives the country of a nationality word.
+    """
     found = candidates(sents, trigger)
     top = max((c.score for c in found), default=-99.0)
     if top < -1:
-        return demonym_place(sents, trigger)
+        return demonym_place(sents, trigger) if fallback else None
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
     if best.place.country is None or best.place.admin1 is None:

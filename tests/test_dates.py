@@ -1,0 +1,45 @@
+"""Dates resolved against a published date, with precision (issue 3)."""
+
+import pytest
+
+from conflictgraph.extract.dates import resolve_date
+
+PUBLISHED = "2024-03-06"  # a Wednesday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023-05-14", ("2023-05-14", "day")),
+    ("14 May 2023", ("2023-05-14", "day")),
+    ("May 14, 2023", ("2023-05-14", "day")),
+    ("23 AUG 88", ("1988-08-23", "day")),
+    ("May 2023", ("2023-05", "month")),
+    ("in 2019", ("2019", "year")),
+    ("on Tuesday", ("2024-03-05", "day")),
+    ("on Wednesday", ("2024-03-06", "day")),
+    ("last Wednesday", ("2024-02-28", "day")),
+    ("Sunday night", ("2024-03-03", "day")),
+    ("yesterday", ("2024-03-05", "day")),
+    ("three days ago", ("2024-03-03", "day")),
+    ("last week", ("2024-02-28", "week")),
+    ("last month", ("2024-02", "month")),
+    ("earlier this month", ("2024-03", "month")),
+    ("last year", ("2023", "year")),
+    ("August 26th", ("2023-08-26", "day")),  # later than publication in 2024: the year before
+    ("26 February", ("2024-02-26", "day")),
+    ("in December", ("2023-12", "month")),
+])
+def test_resolve_with_published(text, expected):
+    assert resolve_date(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text", ["on Tuesday", "last week", "August 26th", "yesterday", "in March"])
+def test_relative_dates_unresolved_without_published(text):
+    assert resolve_date(text, None) == (None, "unresolved")
+
+
+def test_absolute_dates_need_no_published():
+    assert resolve_date("14 May 2023", None) == ("2023-05-14", "day")
+
+
+def test_nonsense_is_unresolved():
+    assert resolve_date("the coming months", PUBLISHED) == (None, "unresolved")

@@ -1,0 +1,129 @@
+"""Event extraction on sentences written for these tests (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictgraph.models import Bounds, Document, Event, Place
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from conflictgraph.extract.pipeline import get_extractor
+
+    extractor = get_extractor()
+
+    def run(text: str, published: str | None = "2021-06-07") -> list[Event]:
+        return list(extractor.extract(Document(id="t", text=text, published=published)).events)
+
+    return run
+
+
+def only(events: list[Event], type_: str = "attack") -> Event:
+    matching = [e for e in events if e.type == type_]
+    assert matching, f"no {type_} event in {events}"
+    return matching[0]
+
+
+def test_evidence_spans_are_exact(extract):
+    text = "Gunmen stormed a church in Kaduna on Sunday, killing five worshippers. The attack was claimed by Boko Haram."
+    for event in extract(text):
+        assert event.evidence
+        for ev in event.evidence:
+            assert text[ev.start:ev.end] == ev.text
+        for span in event.details["evidence"].values():
+            assert text[span["start"]:span["end"]] == span["text"]
+        assert event.extractor == "conflict.EventRules.v1"
+
+
+def test_toll_breakdown_and_country(extract):
+    event = only(extract("13 soldiers and at least 170 civilians were killed in an attack on a village in Burkina Faso on Friday."))
+    assert event.killed == Bounds(183, None)
+    assert [b["text"] for b in event.details["breakdown"]["killed"]] == ["13", "at least 170"]
+    assert event.location.country == "BF"
+    assert event.date == "2021-06-04"
+
+
+def test_claim_in_next_sentence_joins_event(extract):
+    events = extract("A car bomb exploded near a police station in Mogadishu, killing nine people and wounding 20 others. Al-Shabaab claimed responsibility for the blast.")
+    event = only(events)
+    assert len([e for e in events if e.type == "attack"]) == 1
+    assert event.subtype == "bombing"
+    assert event.killed == Bounds(9, 9) and event.wounded == Bounds(20, 20)
+    assert event.location.name == "Mogadishu" and event.location.country == "SO"
+    assert "kb:al-shabaab" in event.claimed_by
+    assert len(event.evidence) == 2
+
+
+def test_toll_update_in_later_sentence(extract):
+    event = only(extract("An explosion hit a market in Kabul on Tuesday. The death toll later rose to 25."))
+    assert event.killed == Bounds(25, 25)
+    assert event.date == "2021-06-01"
+
+
+def test_suicide_flag_and_subtype(extract):
+    event = only(extract("A suicide bomber blew himself up at a checkpoint in Baghdad, killing four policemen."))
+    assert event.suicide is True
+    assert event.subtype == "suicide_bombing"
+    assert event.killed == Bounds(4, 4)
+
+
+def test_denial_is_kept(extract):
+    event = only(extract("Gunmen killed a dozen villagers in an attack in Borno state last week. The Islamic State denied involvement."))
+    assert "kb:islamic-state" in event.denied_by
+    assert event.killed == Bounds(12, 12)
+    assert event.details["date_precision"] == "week"
+
+
+def test_suspected_perpetrator(extract):
+    event = only(extract("Suspected Boko Haram militants opened fire on a market in Maiduguri, killing seven traders."))
+    assert "kb:boko-haram" in event.perpetrators
+    links = {x["actor"]: x for x in event.details["links"]}
+    assert links["kb:boko-haram"]["certainty"] == "speculative"
+
+
+def test_stated_perpetrator_and_airstrike(extract):
+    event = only(extract("The Taliban attacked a checkpoint in Helmand province overnight, killing three soldiers."))
+    assert "kb:taliban" in event.perpetrators
+    assert event.location.precision == "admin1"
+    strike = only(extract("An airstrike on a convoy near Idlib killed 11 fighters, monitors said."))
+    assert strike.subtype == "airstrike"
+    assert strike.certainty == "reported"
+
+
+def test_place_where_it_happened_not_where_it_was_said(extract):
+    event = only(extract("Officials in Washington said gunmen had shot dead two aid workers in Juba."))
+    assert event.location.name == "Juba"
+
+
+def test_unresolved_date_without_published(extract):
+    event = only(extract("A grenade attack in Kampala on Tuesday wounded 4 people.", published=None))
+    assert event.date is None
+    assert event.date_text == "Tuesday"
+    assert event.details.get("date_unresolved") is True
+
+
+def test_kidnapping_and_arrest_are_separate(extract):
+    events = extract("Gunmen kidnapped 40 students from a school in Kebbi. Police later arrested two suspects.")
+    assert only(events).subtype == "kidnapping"
+    assert only(events, "arrest")
+
+
+def test_vague_numbers(extract):
+    event = only(extract("Dozens of people were wounded when mortar shells struck a neighbourhood of Aleppo."))
+    assert event.wounded == Bounds(24, None)
+    assert event.subtype == "shelling"
+
+
+def test_no_event_without_trigger(extract):
+    assert extract("The minister visited a school in Abuja and spoke about education.") == []
+
+
+def test_unrelated_death_without_toll_is_dropped(extract):
+    assert [e for e in extract("The former president died in hospital.") if e.type == "attack"] == []
+
+
+def test_place_object_keeps_gazetteer_precision():
+    from conflictgraph.knowledge.places import geocode
+
+    assert isinstance(geocode("Kabul"), Place)
