@@ -127,3 +127,61 @@ def test_place_object_keeps_gazetteer_precision():
     from conflictgraph.knowledge.places import geocode
 
     assert isinstance(geocode("Kabul"), Place)
+
+
+# --- merging across documents and CSV mapping ------------------------------
+
+def _event(**kw) -> Event:
+    base = dict(type="attack", certainty="asserted", evidence=(), subtype="bombing", date="2024-03-02",
+                location=Place(name="Djibo", country="BF", lat=14.1, lon=-1.63, precision="city", geonames_id=1),
+                perpetrators=("kb:jnim",))
+    base.update(kw)
+    return Event(**base)
+
+
+def test_match_reason_same_event():
+    from conflictgraph.resolve.events import match_reason
+
+    reason = match_reason(_event(date="2024-03-03", subtype="suicide_bombing"), _event())
+    assert reason is not None
+    assert "within 2 days" in reason and "Djibo" in reason and "kb:jnim" in reason
+
+
+def test_match_reason_rejects():
+    from conflictgraph.resolve.events import match_reason
+
+    assert match_reason(_event(date="2024-03-09"), _event()) is None
+    assert match_reason(_event(perpetrators=("kb:islamic-state",)), _event()) is None
+    assert match_reason(_event(type="battle", subtype=None), _event()) is None
+    far = Place(name="Kaya", country="BF", lat=13.09, lon=-1.08, precision="city", geonames_id=2)
+    assert match_reason(_event(location=far), _event()) is None
+    assert match_reason(_event(perpetrators=()), _event()) is not None
+
+
+def test_toll_range():
+    from conflictgraph.resolve.events import toll_range
+
+    assert toll_range([Bounds(30, 30), Bounds(35, 35)]) == Bounds(30, 35)
+    assert toll_range([Bounds(30, None), Bounds(41, 41)]) == Bounds(30, None)
+    assert toll_range([]) == Bounds()
+
+
+def test_event_csv_row_acled_gtd_columns():
+    from conflictgraph.export.mappings import MAPPING, event_csv_row
+    from conflictgraph.models import ATTACK_SUBTYPES, EVENT_TYPES
+
+    row = event_csv_row({
+        "id": "e1", "type": "attack", "subtype": "suicide_bombing", "date": "2024-03-02", "certainty": "reported",
+        "location": {"name": "Djibo", "admin1": "Sahel", "country": "BF", "lat": 14.1, "lon": -1.6, "precision": "city"},
+        "killed": {"min": 30, "max": None}, "wounded": None, "perpetrators": ["a1"], "claimed_by": ["a1"],
+        "suicide": True, "evidence": [{"text": "An attack."}],
+    }, actor_names={"a1": "JNIM"})
+    assert row["event_type"] == "Explosions/Remote violence" and row["sub_event_type"] == "Suicide bomb"
+    assert row["attacktype1_txt"] == "Bombing/Explosion"
+    assert row["fatalities"] == 30 and row["nkill"] == 30 and row["fatalities_max"] == ""
+    assert row["gname"] == "JNIM" and row["claimed"] == 1 and row["suicide"] == 1
+    assert (row["iyear"], row["imonth"], row["iday"]) == ("2024", "03", "02")
+    for subtype in ATTACK_SUBTYPES:
+        assert ("attack", subtype) in MAPPING
+    for event_type in EVENT_TYPES:
+        assert (event_type, None) in MAPPING

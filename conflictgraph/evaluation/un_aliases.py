@@ -1,7 +1,8 @@
 """Do the UN sanctions list's entity aliases resolve to the right actor?
 
 Data: ``un_isil_aq_sanctions`` (UN ISIL/Al-Qaida list XML). Method: every
-entity's name and each of its aliases is put, alone, through the
+entity's name and each of its aliases (split at " / ", without a trailing
+"(ACRONYM)" or a leading "The", whitespace folded) is put, alone, through the
 knowledge-base matcher; it resolves correctly when the whole name matches one
 actor whose ``external_ids.un`` is the entity's reference number (or an actor
 the knowledge base merged it into). Reports the share correct and the share
@@ -10,6 +11,7 @@ that resolves to a different actor (confusions).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,8 +29,18 @@ def entity_names(path: Path) -> list[tuple[str, str]]:
     for entity in root.iter("ENTITY"):
         reference = (entity.findtext("REFERENCE_NUMBER") or "").strip()
         names = [entity.findtext("FIRST_NAME") or ""] + [alias.findtext("ALIAS_NAME") or "" for alias in entity.iter("ENTITY_ALIAS")]
-        pairs += [(reference, name.strip()) for name in names if name.strip()]
+        pairs += [(reference, form) for name in names for form in name_forms(name)]
     return pairs
+
+
+def name_forms(raw: str) -> list[str]:
+    forms = []
+    for part in re.split(r"\s+/\s+", " ".join(raw.split())):
+        part = re.sub(r"\s*\([A-Z0-9\-]{2,10}\)\s*$", "", part)
+        part = re.sub(r"^(?:the)\s+", "", part, flags=re.IGNORECASE).strip(" .\"“”")
+        if part:
+            forms.append(part)
+    return forms
 
 
 def evaluate(data_dir: Path | None, limit: int | None = None) -> dict:

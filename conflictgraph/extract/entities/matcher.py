@@ -13,7 +13,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from conflictgraph.knowledge.actors import KnowledgeBase, load_knowledge_base
@@ -22,6 +24,12 @@ from conflictgraph.knowledge.names import name_key, tokens_with_offsets
 # Characters allowed between two tokens of one name: spaces, hyphens, dashes.
 _JOINER = re.compile(r"^[\s\-–—‐‑]{1,3}$")
 _MAX_ACRONYM = 6
+_GENERIC_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "generic_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    return frozenset(yaml.safe_load(_GENERIC_FILE.read_text(encoding="utf-8")) or [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,8 @@ class AliasIndex:
         tokens = name_key(name)
         if not tokens or (len(tokens) == 1 and len(tokens[0]) < 2):
             return
+        if len(tokens) == 1 and not is_acronym(name) and (tokens[0] in generic_words() or tokens[0] in STOP_WORDS):
+            return  # "The Base", "Foundation": ordinary words, never a name on their own
         key = (tokens, is_acronym(name), demonym)
         if actor_id not in self._ids[key]:
             self._ids[key].append(actor_id)

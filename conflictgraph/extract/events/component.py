@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from conflictgraph.extract.dates import resolve_date
 from conflictgraph.extract.events.linking import Link, link_actors
 from conflictgraph.extract.events.location import dateline_place, pick_location
+from conflictgraph.extract.events.roles import event_roles
 from conflictgraph.extract.events.rules import Trigger, find_triggers, has_claim_cue, is_anaphoric, lexicon, suicide_in
 from conflictgraph.extract.events.tolls import event_tolls
 from conflictgraph.models import Document, Event, Evidence, Mention, Place
@@ -223,6 +224,9 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         "links": [{"actor": x.actor, "link": x.link, "certainty": x.certainty, "kind": x.kind,
                    "evidence": _span_dict(x.start, x.end, x.text)} for x in links],
     }
+    if group.family == "violence":
+        details["roles"] = {role: [_span_dict(p.start_char, p.end_char, p.text) for p in phrases]
+                            for role, phrases in event_roles(group.sents).items() if phrases}
     if date is None and date_text:
         details["date_unresolved"] = True
     if source:
