@@ -18,6 +18,7 @@ from conflictgraph.extract.entities.definitions import acronym_definitions, aka_
 from conflictgraph.extract.entities.matcher import AliasIndex, Match, find_matches, is_all_caps, kb_index
 from conflictgraph.knowledge.actors import KnowledgeBase, load_knowledge_base
 from conflictgraph.knowledge.names import name_key, norm
+from conflictgraph.knowledge.places import geocode
 from conflictgraph.models import ActorInfo, Document, Mention
 
 NAME = "conflict.ActorMentions.v1"
@@ -88,17 +89,21 @@ def _add_definitions(collector: _Collector, doc: Doc) -> None:
             key, kind = long_mention.actor_key, long_mention.kind
         else:
             long_form = collector.text[l_start:l_end]
-            key, kind = f"txt:{norm(long_form)}", _kind_for_new_name(long_form, doc, l_start) or "unknown"
+            kind = _kind_for_new_name(long_form, doc, l_start)
+            if kind is None:
+                continue  # "Specially Designated Global Terrorist (SDGT)": a defined term, not an actor
+            key = f"txt:{norm(long_form)}"
             collector.add(l_start, l_end, key, kind, "definition", name=long_form)
         collector.add(a_start, a_end, key, kind, "definition")
 
 
 def _kind_for_new_name(name: str, doc: Doc, start: int) -> str | None:
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
-    words = name.split()
-    kind = context.kind_from_name(words, first_is_state=False)
+    kind = context.kind_from_name(name.split(), first_is_state=False)
     if kind is None and span is not None and context.armed_context(span):
         kind = "armed_group"
+    if kind is None and span is not None and any(t.ent_type_ in {"ORG", "NORP"} for t in span):
+        kind = "organization"
     return kind
 
 
@@ -134,6 +139,15 @@ def _clean_ent(ent: Span) -> Span:
     return ent.doc[start:end]
 
 
+def _not_an_actor(span: Span) -> bool:
+    """Places, buildings and bare titles that the model tags as organisations or people."""
+    c = context.cues()
+    words = [t.lower_.rstrip(".") for t in span]
+    if words[-1] in c["facility_words"] or words[0] in c["non_actor_first_words"] or all(w in c["titles"] or w in c["title_modifiers"] or not w.isalpha() for w in words):
+        return True
+    return len(span) <= 4 and geocode(span.text) is not None
+
+
 def _add_group(collector: _Collector, ent: Span) -> None:
     span = _clean_ent(ent)
     if not span.text[:1].isupper() or len(span) > 8:
@@ -142,6 +156,8 @@ def _add_group(collector: _Collector, ent: Span) -> None:
     kind = context.kind_from_name([t.text for t in span], first_is_state)
     if context.armed_context(span) or ent[-1].lower_ in context.cues()["fighter_nouns"]:
         kind = "armed_group"
+    if kind != "armed_group" and _not_an_actor(span):
+        return
     if kind is None and ent.label_ == "ORG" and (len(span) > 1 or (span.text.isupper() and len(span.text) >= 3)):
         kind = "organization"  # one capitalised word alone is too often a place the model mislabels
     if kind is None:
@@ -155,6 +171,8 @@ def _add_person(collector: _Collector, ent: Span) -> None:
     if not span.text[:1].isupper() or len(span) > 5:
         return
     role = context.title_before(span)
+    if not role and _not_an_actor(span):
+        return
     tokens = name_key(span.text)
     key = collector.local_names.get(tokens)
     if key is None and len(tokens) == 1:

@@ -1,0 +1,62 @@
+"""Real-data floors for event extraction (issue 3).
+
+Each floor sits a little below the figure measured when it was pinned (see
+docs/events.md for the full-set figures and the commands). Only an explicit
+change with a reason may lower a floor. Samples are the first N rows/documents
+of each file (deterministic) so this file runs in well under four minutes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def data_dir(name: str) -> Path:
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip(f"shared data set {name!r} not found at {path}; it lives in ../shared/data beside the project")
+    return path
+
+pytestmark = pytest.mark.data
+
+# measured on the samples below when pinned; floor = measured - ~0.02
+WIKI_FLOORS = {"subtype": 0.75, "killed": 0.73, "injured": 0.78, "country": 0.66, "city": 0.64, "perpetrator": 0.65}
+UCDP_FLOORS = {"country": 0.53, "coords": 0.43, "coords_prec12": 0.44}
+HALTERMAN_FLOORS = {"precision": 0.50, "recall": 0.50}
+MUC4_FLOOR_F1 = 0.24
+
+
+def test_wiki_terror_fields():
+    from conflictgraph.evaluation.wiki_terror import evaluate
+
+    report = evaluate(data_dir("wiki_terror_incidents"), limit=600)
+    for field, floor in WIKI_FLOORS.items():
+        assert report["scores"][field] >= floor, (field, report["scores"], report["counts"])
+        assert report["counts"][f"{field}_counted"] > 30
+
+
+def test_ucdp_geocoding():
+    from conflictgraph.evaluation.ucdp import evaluate
+
+    report = evaluate(data_dir("ucdp_ged_sample"))
+    for field, floor in UCDP_FLOORS.items():
+        assert report["scores"][field] >= floor, (field, report["scores"])
+
+
+def test_halterman_event_location():
+    from conflictgraph.evaluation.halterman import evaluate
+
+    report = evaluate(data_dir("event_location_halterman"))
+    for field, floor in HALTERMAN_FLOORS.items():
+        assert report["scores"][field] >= floor, (field, report["scores"])
+
+
+def test_muc4_template_f1():
+    from conflictgraph.evaluation.muc4 import evaluate
+
+    report = evaluate(data_dir("muc4"), limit=60)
+    assert report["scores"]["f1"] >= MUC4_FLOOR_F1, report["scores"]
