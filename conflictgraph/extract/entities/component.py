@@ -43,6 +43,21 @@ class _Collector:
             self.occupied = bytearray(len(self.text) + 1)
         return any(self.occupied[start:end])
 
+    def release_inside(self, start: int, end: int) -> bool:
+        """Free demonym and state mentions inside [start, end) so a longer name can take the span.
+
+        "Paraguayan People's Army" is one armed group, not the state Paraguay.
+        """
+        inside = [span for span, m in self.mentions.items() if start <= span[0] and span[1] <= end]
+        if not inside or any(self.mentions[span].kind != "state" for span in inside) or (start, end) in inside:
+            return False
+        if any(s < start < e or s < end < e for (s, e) in self.mentions):
+            return False
+        for span in inside:
+            del self.mentions[span]
+            self.occupied[span[0]:span[1]] = bytes(span[1] - span[0])
+        return True
+
     def add(self, start: int, end: int, key: str, kind: str, source: str, role: str | None = None, name: str | None = None) -> None:
         if start >= end or self.taken(start, end):
             return
@@ -117,7 +132,9 @@ def _heading_line(text: str, start: int, end: int) -> bool:
 
 def _add_entities(collector: _Collector, doc: Doc, site: str | None) -> None:
     for ent in doc.ents:
-        if ent.label_ not in {"ORG", "NORP", "PERSON"} or collector.taken(ent.start_char, ent.end_char):
+        if ent.label_ not in {"ORG", "NORP", "PERSON"}:
+            continue
+        if collector.taken(ent.start_char, ent.end_char) and not _longer_group_name(collector, ent):
             continue
         if _heading_line(collector.text, ent.start_char, ent.end_char) or (site and norm(ent.text) == norm(site)):
             continue
@@ -125,6 +142,15 @@ def _add_entities(collector: _Collector, doc: Doc, site: str | None) -> None:
             _add_person(collector, ent)
         else:
             _add_group(collector, ent)
+
+
+def _longer_group_name(collector: _Collector, ent: Span) -> bool:
+    """An organisation name that holds a demonym ("Niger Delta Avengers") takes the span over."""
+    span = _clean_ent(ent)
+    if ent.label_ != "ORG" or len(span) < 2:
+        return False
+    kind = context.kind_from_name([t.text for t in span], first_is_state=True)
+    return kind == "armed_group" and collector.release_inside(span.start_char, span.end_char)
 
 
 def _clean_ent(ent: Span) -> Span:

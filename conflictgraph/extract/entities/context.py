@@ -32,8 +32,12 @@ def armed_context(ent: Span) -> bool:
     before = _lower_words(doc[max(ent.start - 4, ent.sent.start):ent.start])
     if any(w in c["group_nouns"] for w in before[-2:]) and any(w in c["armed_adjectives"] for w in before):
         return True
-    after = doc[ent.end:min(ent.end + 2, ent.sent.end)]
+    after = doc[ent.end:min(ent.end + 5, ent.sent.end)]
     if len(after) and after[0].lower_ in c["fighter_nouns"]:
+        return True
+    if any(t.lemma_ == "claim" for t in after[:3]) and any(t.lower_ == "responsibility" for t in after):
+        return True
+    if any(w in c["member_nouns"] for w in before[-4:-1]) and any(w in c["member_links"] for w in before[-3:]):
         return True
     if len(after) and after[0].text == ",":
         apposition = _lower_words(doc[ent.end + 1:min(ent.end + 8, ent.sent.end)])
@@ -46,9 +50,11 @@ def kind_from_name(words: list[str], first_is_state: bool) -> str | None:
     """The words of a name often tell its kind: "Ministry of Defence", "Martyrs Brigades"."""
     c = cues()
     lowered = {w.lower() for w in words}
+    if lowered & c["armed_name_words"]:
+        return "armed_group"
     if lowered & c["agency_words"] or (first_is_state and lowered & c["state_force_words"]):
         return "government_body"
-    if lowered & c["armed_name_words"]:
+    if lowered & c["group_force_words"]:
         return "armed_group"
     if lowered & c["igo_words"]:
         return "igo"

@@ -172,7 +172,7 @@ def _toll_fields(group: _Group) -> tuple[dict, dict, dict]:
 def _actor_fields(links: list[Link]) -> dict:
     perps = [x for x in links if x.link in _PERP_LINKS]
     return {
-        "perpetrators": tuple(dict.fromkeys(x.actor for x in perps if x.link != "claimed" or True)),
+        "perpetrators": tuple(dict.fromkeys(x.actor for x in perps)),
         "claimed_by": tuple(dict.fromkeys(x.actor for x in links if x.link == "claimed")),
         "denied_by": tuple(dict.fromkeys(x.actor for x in links if x.link == "denied")),
         "targets": tuple(dict.fromkeys(x.actor for x in links if x.link == "target")),
