@@ -46,7 +46,7 @@ def evaluate(data_dir: Path | None, limit: int | None = None) -> dict:
     path = require(data_dir, FILE)
     rows = every_nth(gold_rows(path), limit)
     total = found = linked = 0
-    for (text, spans), (_, mentions) in zip(rows, mentions_for(text for text, _ in rows), strict=True):
+    for (_text, spans), (_, mentions) in zip(rows, mentions_for(text for text, _ in rows), strict=True):
         for _name, start, end in spans:
             total += 1
             hits = [m for m in mentions if m.start < end and start < m.end and m.kind == "armed_group"]
