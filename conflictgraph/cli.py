@@ -260,6 +260,22 @@ def export(db: str | None, fmt: str, what: str, output: str | None) -> None:
     _write(text, output)
 
 
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+def graph(db: str | None, fmt: str, output: str | None) -> None:
+    """Export the actor graph (actors as nodes, relations as edges) for Gephi or networkx.
+
+    Example: conflictgraph graph --format gexf -o actors.gexf
+    """
+    try:
+        text = _graph(db).export_graph(fmt)
+    except ConflictGraphError as e:
+        raise click.ClickException(str(e)) from e
+    _write(text, output)
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
         Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

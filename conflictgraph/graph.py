@@ -141,3 +141,8 @@ class Graph:
 
     def export_csv(self, what: str = "actors") -> str:
         return export_csv(self.store, what)
+
+    def export_graph(self, fmt: str = "graphml") -> str:
+        """GraphML or GEXF of actors and relations."""
+        from conflictgraph.export.graph_export import export_graph
+        return export_graph(self.store, fmt)

@@ -110,3 +110,23 @@ def test_every_command_has_help_with_example() -> None:
 @pytest.mark.parametrize("version_flag", ["--version"])
 def test_version(version_flag: str) -> None:
     assert "conflictgraph" in _run(version_flag).output
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_export_reads_back_in_networkx(db_path: str, article_file: Path, tmp_path: Path, fmt: str) -> None:
+    import networkx as nx
+
+    assert _run("ingest", str(article_file), "--db", db_path, "--quiet").exit_code == 0
+    out = tmp_path / f"actors.{fmt}"
+    assert _run("graph", "--format", fmt, "-o", str(out), "--db", db_path).exit_code == 0
+    graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert "jnim" in graph.nodes and graph.number_of_nodes() >= 8
+    relations = json.loads(_run("relations", "--json", "--db", db_path).output)
+    assert graph.number_of_edges() == len(relations)
+
+
+def test_events_csv_has_acled_and_gtd_columns(db_path: str, article_file: Path) -> None:
+    assert _run("ingest", str(article_file), "--db", db_path, "--quiet", "--published", "2024-03-05").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(_run("export", "--format", "csv", "--what", "events", "--db", db_path).output)))
+    assert rows, "the article describes an attack"
+    assert {"event_type", "sub_event_type", "fatalities", "country"} <= set(rows[0])

@@ -34,7 +34,8 @@ def events_csv(store: Store) -> str:
     except ImportError as e:
         raise ConfigError("The events CSV needs conflictgraph.export.mappings, which is missing from this install.") from e
     names = names_by_id(store)
-    rows = [event_csv_row(view, actor_names=names) for view in event_views(store, names=names)]
+    kinds = {row["id"]: row["kind"] for row in store.actor_rows()}
+    rows = [event_csv_row(view, actor_names=names, actor_kinds=kinds) for view in event_views(store, names=names)]
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
