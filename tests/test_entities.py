@@ -93,3 +93,11 @@ def test_acronym_fit() -> None:
     assert acronym_fits("ISWAP", "Islamic State West Africa Province")
     assert not acronym_fits("UN", "Boko Haram")
     assert norm("the Islamic State") == "islamic state"
+
+
+def test_or_alternative_name() -> None:
+    text = "Fighters of the Mountain Lions Brigade, or MLB, attacked the town; MLB commanders later left for Mali, or Niger, officials said."
+    findings = get_extractor().extract(document_from_text(text))
+    keys = _keys(findings, "MLB")
+    assert len(keys) == 1 and keys == _keys(findings, "Mountain Lions Brigade")
+    assert _keys(findings, "Niger") != keys

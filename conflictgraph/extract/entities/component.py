@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from conflictgraph.extract.entities import context
-from conflictgraph.extract.entities.definitions import acronym_definitions, aka_definitions
+from conflictgraph.extract.entities.definitions import acronym_definitions, aka_definitions, or_definitions
 from conflictgraph.extract.entities.matcher import AliasIndex, Match, find_matches, is_all_caps, kb_index
 from conflictgraph.knowledge.actors import KnowledgeBase, load_knowledge_base
 from conflictgraph.knowledge.names import name_key, norm
@@ -216,6 +216,11 @@ def _add_aka(collector: _Collector) -> None:
     for (a_start, a_end), named in aka_definitions(collector.text, ends):
         mention = collector.mentions[named]
         collector.add(a_start, a_end, mention.actor_key, mention.kind, "definition")
+    for (a_start, a_end), named in or_definitions(collector.text, ends):
+        mention = collector.mentions[named]
+        # "Mali, or Niger," lists two places; only groups and bodies get "or" names.
+        if mention.kind not in {"state", "person"} and not collector.taken(a_start, a_end):
+            collector.add(a_start, a_end, mention.actor_key, mention.kind, "definition")
 
 
 def _add_local_reuses(collector: _Collector) -> None:

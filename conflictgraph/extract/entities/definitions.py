@@ -17,6 +17,8 @@ _AKA = re.compile(
     r"(?:known|referred\s+to|called)\s+(?:locally\s+)?as\s+(?:the\s+)?[\"“']?"
     r"((?:[A-Z][\w'’\-]*|al|wal|of|the|and|for|in|de|du|la)(?:\s+(?:[A-Z][\w'’\-]*|al|wal|of|the|and|for|in|de|du|la|al-\w+)){0,8})"
 )
+# "the Islamic State, or ISIS," / "Ansar Allah (or the Houthis)": an alternative name between commas or in brackets
+_OR_NAME = re.compile(r"\s*(?:,\s*or|\(or)\s+(?:the\s+)?((?:[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|al|of|the)){0,5})\s*[,)]")
 _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|al|wal|of|the|and|for|in|de|du|la|al-\w+)){0,9})\s*$"
 )
@@ -54,6 +56,14 @@ def acronym_definitions(text: str) -> Iterator[tuple[tuple[int, int], tuple[int,
             continue
         long_start = match.start() - len(before) + name.start(1)
         yield (match.start(1), match.end(1)), (long_start, long_start + len(long_form))
+
+
+def or_definitions(text: str, name_ends: dict[int, tuple[int, int]]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """((alias start, end), (named span)) for "X, or Y," where X is a known name."""
+    for match in _OR_NAME.finditer(text):
+        named = name_ends.get(match.start())
+        if named is not None:
+            yield (match.start(1), match.end(1)), named
 
 
 def aka_definitions(text: str, name_ends: dict[int, tuple[int, int]]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
