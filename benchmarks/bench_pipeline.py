@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "wiki_terror_incidents" / "wikipedia_terrorist_incidents_1970_2019.csv"
 
 
-def make_articles(count: int, window: int = 30, stride: int = 14) -> list[str]:
+def make_articles(count: int, window: int = 30, stride: int = 12) -> list[str]:
     from conflictgraph.evaluation.common import strip_footnotes
 
     with DATA.open(encoding="utf-8") as handle:

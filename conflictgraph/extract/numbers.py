@@ -334,6 +334,10 @@ def find_numbers(span: Span | Doc) -> list[NumberMention]:
             end_i += 2
         phrase = doc[start_i:end_i]
         bounds = parse_count(phrase.text)
+        while bounds is None and start_i < run_start:
+            start_i += 1  # "a total of 23", "the lives of at least 27": drop leading words that are no cue
+            phrase = doc[start_i:end_i]
+            bounds = parse_count(phrase.text)
         if bounds is None:
             continue
         unit = _unit_of(list(doc[run_start:run_end]))

@@ -104,23 +104,26 @@ class FactWriter:
         return self.ids.get(key) or (key[3:] if key.startswith("kb:") else None)
 
     # --- facts ---------------------------------------------------------------------
+    # The document is new inside this transaction, so rows keyed by it can only repeat
+    # within its own findings: those are de-duplicated in memory and written in bulk.
     def write_facts(self, findings: Findings) -> None:
+        self.evidence_rows: dict[tuple, dict] = {}
+        self.seen: set[str] = set()
         for relation in findings.relations:
             self._write_relation(relation)
-        for event in findings.events:
-            self._write_event(event)
+        self._write_events(findings.events)
         for claim in findings.claims:
             self._write_payload_fact(t.claims, "c", claim, subject=self.actor_id(claim.subject))
         for movement in findings.movements:
             self._write_payload_fact(t.movements, "m", movement, who=self.actor_id(movement.who))
+        if self.evidence_rows:
+            self.connection.execute(insert(t.evidence), list(self.evidence_rows.values()))
 
     def _write_evidence(self, fact: str, evidence: tuple[Evidence, ...]) -> None:
-        have = {(r.start, r.end) for r in self.connection.execute(
-            select(t.evidence.c.start, t.evidence.c.end).where(t.evidence.c.fact_id == fact, t.evidence.c.document_id == self.document.id))}
-        rows = [{"fact_id": fact, "document_id": self.document.id, "start": e.start, "end": e.end, "text": e.text}
-                for e in dict.fromkeys(evidence) if (e.start, e.end) not in have and e.text]
-        if rows:
-            self.connection.execute(insert(t.evidence), rows)
+        for e in evidence:
+            if e.text:
+                self.evidence_rows.setdefault((fact, e.start, e.end), {
+                    "fact_id": fact, "document_id": self.document.id, "start": e.start, "end": e.end, "text": e.text})
 
     def _write_relation(self, relation) -> None:  # noqa: ANN001 - models.Relation
         source, target = self.actor_id(relation.source), self.actor_id(relation.target)
@@ -130,10 +133,11 @@ class FactWriter:
             source, target = sorted((source, target))
         attributed = self.actor_id(relation.attributed_to)
         rid = fact_id("r", relation.type, source, target, relation.certainty, attributed)
-        if not self.connection.execute(select(t.relations.c.id).where(t.relations.c.id == rid)).first():
+        if rid not in self.seen and not self.connection.execute(select(t.relations.c.id).where(t.relations.c.id == rid)).first():
             self.connection.execute(insert(t.relations).values(
                 id=rid, type=relation.type, source_id=source, target_id=target, certainty=relation.certainty,
                 attributed_to=attributed, start=relation.start, end=relation.end, extractor=relation.extractor))
+        self.seen.add(rid)
         self._write_evidence(rid, relation.evidence)
 
     def _write_payload_fact(self, table, prefix: str, fact, **columns: str | None) -> None:  # noqa: ANN001
@@ -142,8 +146,9 @@ class FactWriter:
         payload.update(columns)
         first = fact.evidence[0]
         fid = fact_id(prefix, self.document.id, first.start, first.end, payload.get("text") or payload.get("who_text"))
-        if self.connection.execute(select(table.c.id).where(table.c.id == fid)).first():
+        if fid in self.seen:
             return
+        self.seen.add(fid)
         self.connection.execute(insert(table).values(
             id=fid, document_id=self.document.id, certainty=fact.certainty, attributed_to=payload["attributed_to"],
             payload=payload, **columns))
@@ -154,19 +159,32 @@ class FactWriter:
         mapped = {name: tuple(i for i in (self.actor_id(k) for k in getattr(event, name)) if i) for name in _ACTOR_FIELDS}
         return replace(event, attributed_to=self.actor_id(event.attributed_to), **mapped)
 
-    def _write_event(self, event: Event) -> None:
-        event = self._event_with_ids(event)
-        first = event.evidence[0]
-        report_id = fact_id("er", self.document.id, first.start, first.end, event.type)
-        if self.connection.execute(select(t.event_reports.c.id).where(t.event_reports.c.id == report_id)).first():
+    def _write_events(self, events: tuple[Event, ...]) -> None:
+        """Each report joins an event of another document or starts its own; events are rebuilt once at the end."""
+        reports: list[dict] = []
+        merged: set[str] = set()
+        for event in events:
+            event = self._event_with_ids(event)
+            first = event.evidence[0]
+            report_id = fact_id("er", self.document.id, first.start, first.end, event.type)
+            if report_id in self.seen:
+                continue
+            self.seen.add(report_id)
+            match = self._find_same_event(event)
+            payload = {**to_dict(event), "document": self.document.id}
+            event_id, reason = match if match else (fact_id("e", report_id), None)
+            reports.append({"id": report_id, "event_id": event_id, "document_id": self.document.id, "payload": payload, "reason": reason})
+            if match:
+                merged.add(event_id)
+            self._write_evidence(report_id, event.evidence)
+        if not reports:
             return
-        match = self._find_same_event(event)
-        payload = {**to_dict(event), "document": self.document.id}
-        event_id, reason = match if match else (fact_id("e", report_id), None)
-        self.connection.execute(insert(t.event_reports).values(
-            id=report_id, event_id=event_id, document_id=self.document.id, payload=payload, reason=reason))
-        self._write_evidence(report_id, event.evidence)
-        self.refresh_event(event_id)
+        self.connection.execute(insert(t.event_reports), reports)
+        for report in reports:
+            if report["event_id"] not in merged:
+                self._insert_event(report["event_id"], [report["payload"]])
+        for event_id in merged:
+            self.refresh_event(event_id)
 
     def _find_same_event(self, event: Event) -> tuple[str, str] | None:
         try:
@@ -191,8 +209,10 @@ class FactWriter:
             select(t.event_reports.c.payload).where(t.event_reports.c.event_id == event_id).order_by(t.event_reports.c.id))]
         self.connection.execute(delete(t.events).where(t.events.c.id == event_id))
         self.connection.execute(delete(t.event_actors).where(t.event_actors.c.event_id == event_id))
-        if not reports:
-            return
+        if reports:
+            self._insert_event(event_id, reports)
+
+    def _insert_event(self, event_id: str, reports: list[dict]) -> None:
         summary = summarize_reports(reports)
         location = summary.get("location") or {}
         self.connection.execute(insert(t.events).values(

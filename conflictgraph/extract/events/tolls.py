@@ -66,6 +66,95 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
     return None, part
 
 
+_LINKING = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also",
+                      "seriously", "critically", "badly", "severely", "slightly", "mortally", "fatally", "gravely",
+                      "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
+_HARM_VERBS = frozenset({"sustain", "suffer", "receive"})
+_DEATH_ADJ = frozenset({"dead", "lifeless"})
+
+
+def _clause_verb(anchor: Token) -> Token | None:
+    """The verb whose argument the counted noun is: up through nouns, numbers, prepositions and noun conjuncts."""
+    token = anchor
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token is not anchor:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _argument_of(anchor: Token, verb: Token) -> Token:
+    """The child of ``verb`` on the path up from ``anchor``."""
+    token = anchor
+    while token.head is not verb and token.head is not token:
+        token = token.head
+    return token
+
+
+def _verb_kind(verb: Token, arg: Token) -> str | None:
+    """Casualty kind a count gets from its clause verb: the verb itself ("killing 10"), its complement
+    ("shot dead 12", "left 12 dead"), "to death", "sustained injuries", or a conjoined casualty verb
+    sharing the subject ("were ambushed and killed")."""
+    kind = casualty_kind(verb)
+    if kind is not None:
+        return kind
+    for child in verb.children:
+        lower = child.lower_
+        if child.dep_ in ("acomp", "oprd", "xcomp", "advmod") and lower in _DEATH_ADJ:
+            return "killed"
+        if child.dep_ == "prep" and lower == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return "killed"
+        if child.dep_ == "dobj" and child is not arg and verb.lemma_.lower() in _HARM_VERBS:
+            kind = casualty_kind(child)
+            if kind is not None:
+                return kind
+    if arg.dep_ in ("nsubj", "nsubjpass"):
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                kind = casualty_kind(child)
+                if kind is not None:
+                    return kind
+    return None
+
+
+def _local_kind(anchor: Token, number: Token) -> str | None:
+    """Casualty kind from the count's own phrase, before any climbing: "two fatalities", "23 dead",
+    "60 others injured", "15 were wounded", "the deaths of 12 passengers", "injuries to 18 others"."""
+    if anchor is not number and anchor.pos_ in ("NOUN", "ADJ"):
+        kind = casualty_kind(anchor)
+        if kind is not None and anchor.lemma_.lower() not in ("life", "lives", "body", "corpse", "toll"):
+            return kind
+    doc = anchor.doc
+    last = max(anchor.i, number.i)
+    j = last + 1
+    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in ("killed", "dead", "wounded", "injured", "hurt", "died"):
+        return casualty_kind(doc[j])
+    for token in (anchor, number):
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "to") and token.head.head.pos_ == "NOUN":
+            noun = token.head.head
+            if noun.lemma_.lower() in ("death", "injury", "killing", "wounding", "murder", "massacre"):
+                return casualty_kind(noun) or "killed"
+    return None
+
+
+def _is_part(anchor: Token) -> bool:
+    """A count inside another count: "including 5 children", "four employees (two Americans and two Poles)"."""
+    token = anchor
+    for _ in range(_MAX_HOPS):
+        if token.lower_ in PART_WORDS and token.lower_ != "of" or token.lemma_.lower() in ("include", "among"):
+            return True
+        if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.head.children):
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    return False
+
+
 def _unit_token(span: Span, number: NumberMention) -> Token | None:
     if number.unit_start is None:
         return None
@@ -79,8 +168,17 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
         if number.unit in NON_PERSON_UNITS:
             continue
         unit = _unit_token(sent, number)
-        anchor = unit if unit is not None else sent.doc[number.token_i]
-        kind, part = _climb(anchor)
+        number_token = sent.doc[number.token_i]
+        anchor = unit if unit is not None else number_token
+        kind = _local_kind(anchor, number_token)
+        if kind is None:
+            verb = _clause_verb(anchor)
+            if verb is not None:
+                kind = _verb_kind(verb, _argument_of(anchor, verb))
+        if kind is not None:
+            part = _is_part(anchor)
+        else:
+            kind, part = _climb(anchor)
         if kind is None and unit is not None:
             kind = casualty_kind(unit)
         if kind is None:

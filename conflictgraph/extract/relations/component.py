@@ -34,6 +34,8 @@ logger.addHandler(logging.NullHandler())
 NAME = "conflict.RelationRules.v1"
 _START_CUES = frozenset({"since", "from", "in", "on", "during", "by"})
 _END_CUES = frozenset({"until", "till", "through", "to"})
+# Types whose coordinated parties are one side when a third actor is the other: "X and Y attacked Z".
+ADVERSARIAL = frozenset({"fights", "rival_of", "negotiates_with"})
 _LINEAR_GAP = 6  # tokens between an actor and the trigger in the parse-free fallback
 
 
@@ -92,11 +94,16 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, placed)] if len(placed) >= 2 else []
         if not pairs:
             pairs = _linear_pairs(trigger, fillers)
+        if len(placed) >= 3:
+            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
         for rule, source, target in pairs:
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
                 relations.append(relation)
     return relations
+
+
+_ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))
 
 
 def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
@@ -134,8 +141,10 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
             for b, role_b in parties[i + 1:]:
                 if a.mention.actor_key == b.mention.actor_key:
                     continue
-                if role_a != role_b or coordinated(a, b):
+                if role_a != role_b:
                     pairs.append((a, b))
+                elif _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
+                    pairs.append((a, b))  # "X and Y clashed" (but not "X and Y attacked Z")
         return pairs
     for source_role in rule.source:
         sources = [f for f, r in placed if r == source_role and (not rule.kinds or f.mention.kind in rule.kinds)]
@@ -146,6 +155,48 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
         if pairs:
             return pairs
     return []
+
+
+def _third_party(rule: TriggerRule, placed: list[tuple[Filler, str]], role: str, a: Filler, b: Filler) -> bool:
+    """Whether another actor fills a different party role: then coordinated X and Y are one side."""
+    keys = {a.mention.actor_key, b.mention.actor_key}
+    return any(r != role and r in rule.parties and f.mention.actor_key not in keys for f, r in placed)
+
+
+def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
+    """Coordinated agents acting together on a third party: "X and Y attacked Z" -> X ally of Y."""
+    if rule.type not in ADVERSARIAL or rule.pos != "VERB":
+        return []
+    agents = [f for f, r in placed if r == "agent"]
+    pairs = []
+    for i, a in enumerate(agents):
+        for b in agents[i + 1:]:
+            if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
+                    _third_party(rule, placed, "agent", a, b):
+                pairs.append((a, b))
+    return pairs
+
+
+def _co_parties(a: Filler, b: Filler) -> bool:
+    """Coordinated in the parse, or only names, commas and "and" between them (a misparsed list)."""
+    if coordinated(a, b):
+        return True
+    first, second = (a, b) if a.token.i < b.token.i else (b, a)
+    if first.group >= 0 or second.group >= 0 or first.mention.source == "context" or second.mention.source == "context":
+        return False
+    doc = first.token.doc
+    sent = first.token.sent
+    seen_and = False
+    for token in doc[first.token.i + 1:second.token.i]:
+        if token.i >= sent.end:
+            return False
+        if token.lower_ in ("and", "&"):
+            seen_and = True
+            continue
+        if token.is_punct or token.ent_type_ or token.pos_ == "PROPN":
+            continue
+        return False
+    return seen_and
 
 
 def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, trigger: Token,

@@ -44,6 +44,27 @@ MEMBER_NOUNS = frozenset({
     "government", "regime", "authorities", "administration", "ministry",
 })
 _PASS_THROUGH = frozenset({"conj", "appos", "flat", "cc", "pobj"})
+# Places and assets of an actor that stand for it as a target: "attacked an X checkpoint", "Y's base".
+TARGET_NOUNS = frozenset({
+    "checkpoint", "base", "headquarters", "position", "stronghold", "camp", "convoy", "outpost", "office",
+    "compound", "patrol", "post", "garrison", "barracks", "territory", "hideout", "facility", "bastion",
+})
+# Verbs that take a relational noun as object and lend it their subject:
+# "X formed an alliance with Y", "X and Y signed an agreement", "X announced its merger with Y".
+LIGHT_VERBS = frozenset({
+    "form", "forge", "create", "establish", "build", "make", "enter", "sign", "seal", "announce", "declare",
+    "have", "maintain", "develop", "strike", "conclude", "reach", "launch", "conduct", "carry", "stage",
+    "mount", "wage", "begin", "start", "continue", "deepen", "strengthen", "renew", "cement", "forge",
+    "engage", "participate", "share", "enjoy", "pursue", "keep", "restore", "resume", "formalize",
+    "formalise", "agree", "initiate", "hold", "open",
+})
+# Prepositions that attach a relational noun to a clause as its manner: "X, in alliance with Y, ...".
+_MANNER_PREPS = frozenset({"in", "through", "under"})
+# Verbs whose object is the product of a merger or split: "merged to form Z", "split off to found Z".
+PRODUCT_VERBS = frozenset({"form", "found", "create", "establish", "launch", "become", "start", "set", "re-form",
+                           "reform", "build"})
+# Words that stand for "the two parties of this relation": "fought alongside each other".
+_QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +175,8 @@ def _subject(verb: Token) -> Token | None:
 def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     """Subject of a verb, inherited through xcomp/advcl/conj/relcl when it has none."""
     subject = _subject(verb)
+    if subject is None and depth > 0:  # "X was created to combat Y", "X is believed to have worked with Y"
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and subject.lower_ not in _RELATIVE:
         return subject
     if depth > 4 or verb.head == verb:
@@ -181,6 +204,10 @@ def _holder(noun: Token) -> Token | None:
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj or _subject(verb)
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTIFIER_HEADS \
+            and head.head != noun:  # "X, one of Y's rivals" / "X is one of the founders of Y"
+        quantifier = head.head
+        return _holder(quantifier) if quantifier.dep_ in ("appos", "attr", "conj") else None
     if dep == "oprd":
         return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None) or _subject(head)
     if dep == "conj":
@@ -218,6 +245,9 @@ def up_roles(trigger: Token) -> dict[int, str]:
             outer = _holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
             if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
                 roles[outer.i] = "holder"
+        _light_verb_roles(trigger, roles)
+    if trigger.pos_ in ("VERB", "AUX"):
+        _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined"):
         clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
         if clause.pos_ in ("VERB", "AUX"):
@@ -225,6 +255,44 @@ def up_roles(trigger: Token) -> dict[int, str]:
             if agent is not None:
                 roles.setdefault(agent.i, "clause_agent")
     return _spread(trigger, roles)
+
+
+def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Subject and prepositions of the verb a relational noun is the object of.
+
+    "X formed an alliance with Y", "X and Y signed an agreement", "X, in
+    cooperation with Y, attacked Z": the verb's subject takes the role
+    ``clause_agent`` and the verb's own "with"/"against" objects their prep roles.
+    """
+    head = noun.head
+    verb = None
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+        verb = head
+    elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("participate", "engage", "join"):
+        verb = head.head
+    if verb is None:
+        return
+    agent = _inherited_agent(verb)
+    if agent is not None and not noun.is_ancestor(agent):
+        roles.setdefault(agent.i, "clause_agent")
+    if noun.dep_ != "dobj":
+        return
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "between", "alongside", "on"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    roles.setdefault(obj.i, f"prep:{prep.lower_}")
+
+
+def _product_roles(verb: Token, roles: dict[int, str]) -> None:
+    """The group a merger or split produces: "X merged with Y to form Z", "X split off, forming Z"."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in PRODUCT_VERBS:
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+            if obj is not None:
+                roles.setdefault(obj.i, "product")
 
 
 def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
@@ -283,7 +351,8 @@ def _transparent(path: list[Token]) -> bool:
         upper = lower.head
         if lower.dep_ in _PASS_THROUGH:
             continue
-        nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS
+        nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS \
+            or upper.lemma_.lower() in TARGET_NOUNS
         if lower.dep_ == "prep" and (upper == child or nounish):
             continue
         if lower.dep_ in _MOD and nounish:
@@ -331,7 +400,8 @@ def _climbable(token: Token) -> bool:
         return True
     if dep == "pobj" and head.lower_ in ("of", "from"):
         return True
-    member = head.lemma_.lower() in MEMBER_NOUNS or head.lemma_.lower() in GENERIC_NOUNS
+    lemma = head.lemma_.lower()
+    member = lemma in MEMBER_NOUNS or lemma in GENERIC_NOUNS or lemma in TARGET_NOUNS
     return member and dep in ("prep", "poss", "nmod", "amod")
 
 
