@@ -83,6 +83,8 @@ def event_views(store: Store, names: dict[str, str] | None = None, **filters: st
         payload["report_ids"] = by_event.get(row["id"], [])
         payload["actor_names"] = {a: names.get(a, a) for f in ("perpetrators", "targets", "claimed_by", "denied_by") for a in payload.get(f) or []}
         views.append(payload)
+    # Chronological, undated last: an analyst reads a timeline; "?" rows first hid the dated ones.
+    views.sort(key=lambda view: (view.get("date") is None, view.get("date") or "", view["id"]))
     return views
 
 
