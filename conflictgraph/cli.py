@@ -43,6 +43,8 @@ def cli(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if not verbose:  # the per-file reasons printed by the CLI say it better than trafilatura's own warnings
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 @cli.command()
