@@ -30,3 +30,12 @@ def test_movement_with_count_origin_and_date() -> None:
     (movement,) = findings.movements
     assert movement.origin.name == "Iraq" and movement.destination.name == "Libya"
     assert movement.count.min == 300 and movement.date == "2016"
+
+
+def test_sent_movement_with_dative_or_object_preposition() -> None:
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Document
+
+    for text in ("Russia sent mercenaries to Libya.", "Turkey deployed troops to Libya in 2020."):
+        findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
+        assert any(m.destination is not None and m.destination.name == "Libya" for m in findings.movements), text

@@ -43,3 +43,14 @@ def test_absolute_dates_need_no_published():
 
 def test_nonsense_is_unresolved():
     assert resolve_date("the coming months", PUBLISHED) == (None, "unresolved")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("on 3 June", "2011", ("2011-06-03", "day")),
+    ("October 12th", "1998-10", ("1998-10-12", "day")),
+    ("14 May 2023", "2011", ("2023-05-14", "day")),
+    ("on Friday", "2011", (None, "unresolved")),
+    ("yesterday", "2011-06", (None, "unresolved")),
+])
+def test_year_only_published_gives_the_year(text, published, expected):
+    assert resolve_date(text, published) == expected

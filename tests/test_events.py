@@ -185,3 +185,70 @@ def test_event_csv_row_acled_gtd_columns():
         assert ("attack", subtype) in MAPPING
     for event_type in EVENT_TYPES:
         assert (event_type, None) in MAPPING
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # an elided second verb: the word after the count gives its kind
+    ("Six people were killed and 14 injured when a bomb went off outside a bakery.", Bounds(6, 6), Bounds(14, 14)),
+    ("The ambush left 3 dead and 9 wounded.", Bounds(3, 3), Bounds(9, 9)),
+    # the casualty verb right before the count, however the coordination is parsed
+    ("A grenade kills two and wounds at least eight in the old town.", Bounds(2, 2), Bounds(8, None)),
+    # counts of places, attacks or other clauses' arguments are not victims
+    ("Gunmen attacked three shops and a cafe, killing four customers.", Bounds(4, 4), None),
+    ("Two car bombings in the capital killed nine people.", Bounds(9, 9), None),
+    ("Rebels killed 7 soldiers and left dozens of others missing.", Bounds(7, 7), None),
+])
+def test_toll_kinds(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded
+
+
+def test_count_in_another_clause_is_not_a_toll(extract):
+    events = extract("Four policemen were killed in an ambush after three of their colleagues were detained.")
+    assert any(e.killed == Bounds(4, 4) for e in events)
+
+
+def test_member_phrase_links_the_group(extract):
+    event = only(extract("A gunman belonging to Boko Haram opened fire on worshippers in Maiduguri, killing three."))
+    assert "kb:boko-haram" in event.perpetrators
+
+
+def test_attack_with_toll_and_no_weapon_is_armed_assault(extract):
+    event = only(extract("Four farmers were murdered in a village near Kaduna on Sunday."))
+    assert event.subtype == "armed_assault"
+    assert event.details.get("subtype_inferred") is True
+
+
+def test_year_only_published_dates_a_day_and_month(extract):
+    event = only(extract("On 9 October a bomb exploded at a bus stop, wounding five people.", published="2013"))
+    assert event.date == "2013-10-09"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # the attackers' own count is no toll
+    ("Twenty gunmen killed 6 villagers in a raid on a farm.", Bounds(6, 6)),
+    # digits after a proper noun belong to a name
+    ("A bomb on Flight 212 killed 8 passengers.", Bounds(8, 8)),
+    # a quantity noun is not a single victim
+    ("A total of 19 people died in the fire set by the attackers.", Bounds(19, 19)),
+])
+def test_counts_that_are_not_victims(extract, text, killed):
+    assert only(extract(text)).killed == killed
+
+
+def test_same_kind_of_attack_in_next_sentence_is_one_event(extract):
+    events = extract("Two explosions shook the port city. A bomb went off in a crowded ferry terminal, killing eleven people.")
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].killed == Bounds(11, 11)
+
+
+def test_another_attack_opens_a_new_event(extract):
+    events = extract("A bomb exploded at a market in Kano, killing four. Another bomb went off at a bus station, killing two.")
+    assert len([e for e in events if e.type == "attack"]) == 2
+
+
+def test_weapon_after_a_generic_attack_joins_it(extract):
+    events = extract("A terrorist attack on a ferry killed six people. An explosive device was detonated on the lower deck.")
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].subtype == "bombing" and attacks[0].killed == Bounds(6, 6)

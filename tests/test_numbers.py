@@ -65,3 +65,8 @@ def test_finder_range_tagged_as_date(nlp):
     found = find_numbers(nlp("Between 10 and 15 militants died."))
     assert found[0].bounds == Bounds(10, 15)
     assert found[0].unit == "militant"
+
+
+def test_lower_case_month_is_a_date_not_a_count(nlp):
+    found = find_numbers(nlp("The driver died of his wounds on 14 november in a hospital, and 3 guards survived."))
+    assert [m.text for m in found] == ["3"]

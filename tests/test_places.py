@@ -48,3 +48,69 @@ def test_country_code():
     assert country_code("Ivory Coast") == "CI"
     assert country_code("NG") == "NG"
     assert country_code("Atlantis") is None
+
+
+def test_district_seat_without_population():
+    # GeoNames lists administrative seats with an unknown population; the gazetteer keeps them
+    place = geocode("Parachinar")
+    assert (place.country, place.precision) == ("PK", "city")
+
+
+def test_small_homonyms_need_a_hint():
+    assert geocode("Baga") is None  # two villages of 500-5,000 people in different countries
+    assert geocode("Baga", "IN").country == "IN"
+
+
+def test_division_beats_small_namesake_city():
+    assert geocode("California").precision == "admin1"
+    assert geocode("Idaho").precision == "admin1"  # not "Idaho Springs" through an alternate name
+    assert geocode("Kandahar").precision == "city"  # a large city keeps its name
+
+
+def test_continents_and_seas_are_regions():
+    assert geocode("Africa").precision == "region"
+    assert geocode("the Mediterranean").precision == "region"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from conflictgraph.extract.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def _pick(nlp, text: str, trigger: str):
+    from conflictgraph.extract.events.location import pick_location
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return pick_location(list(doc.sents), token, fallback=False)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    ("Insurgents captured Lubumbashi on Monday after a week of fighting.", "captured", "Lubumbashi", "CD"),
+    ("Gunmen killed four villagers in Tanout village, Niger, on Sunday.", "killed", "Tanout", "NE"),
+    ("Militants stormed a police post in the northern province of Kunduz overnight.", "stormed", "Kunduz", "AF"),
+    ("A roadside bomb killed two soldiers near Jalalabad, the police said.", "killed", "Jalalabad", "AF"),
+])
+def test_pick_location(nlp, text, trigger, surface, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None and surface in located.text
+    assert located.place.country == country
+
+
+def test_unlisted_village_is_kept_by_name(nlp):
+    located = _pick(nlp, "Gunmen shot dead a teacher in the village of Khor Dabbah on Tuesday.", "shot")
+    assert located is not None and located.text == "Khor Dabbah"
+    assert located.place.precision == "unknown" and located.place.lat is None
+
+
+def test_resolved_place_preferred_over_unlisted_neighbour(nlp):
+    located = _pick(nlp, "Soldiers were ambushed in the village of Qaryat Zarqa near Aleppo on Friday.", "ambushed")
+    assert located is not None and located.place.country == "SY"
+
+
+def test_country_as_modifier_does_not_refuse_local_place(nlp):
+    # "a US patrol" names a country, but not where the bomb went off
+    located = _pick(nlp, "A bomb exploded next to a US patrol in Baghdad on Monday.", "exploded")
+    assert located is not None and located.place.country == "IQ"

@@ -40,3 +40,53 @@ def test_same_relation_twice_is_one_relation() -> None:
     rels = _relations("Hamas and Fatah are rivals. Fatah and Hamas remain rivals.")
     (relation,) = [r for k, r in rels.items() if k[0] == "rival_of"]
     assert len(relation.evidence) == 2
+
+
+def test_members_founding_a_group_is_a_splinter() -> None:
+    rels = _relations("Dissident members of the Taliban founded the Tehrik-i-Taliban Pakistan.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban", "asserted") in rels
+    rels = _relations("A breakaway faction of Hamas formed Jaish al-Islam in 2006.")
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas", "asserted") in rels
+    # A group founding another without a membership noun is not a split.
+    assert not any(k[0] == "splinter_of" for k in _relations("Hamas formed Jaish al-Islam in 2006."))
+
+
+def test_group_called_name_fills_the_role() -> None:
+    rels = _relations("Members of the Taliban formed a new faction called the Tehrik-i-Taliban Pakistan.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban", "asserted") in rels
+
+
+def test_sharing_members_is_cooperation_and_joint_attacks_are_not_fighting() -> None:
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "Hamas shares fighters and training camps with Hezbollah.")
+    rels = _relations("Boko Haram and the Islamic State carried out joint attacks in Nigeria.")
+    assert ("ally_of", "kb:boko-haram", "kb:islamic-state", "asserted") in rels
+    assert not any(k[0] == "fights" for k in rels)
+
+
+def test_orders_exercises_and_vowed_allegiance() -> None:
+    assert ("affiliate_of", "kb:al-shabaab", "kb:al-qaeda", "asserted") in _relations(
+        "Al-Shabaab takes orders from al-Qaeda.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "Hamas held military exercises with Hezbollah.")
+    rels = _relations("Boko Haram vowed allegiance to the Islamic State.")
+    assert not any(k[0] == "threatens" for k in rels)
+
+
+def test_coordinated_attacks_make_allies_not_enemies() -> None:
+    rels = _relations("Boko Haram and the Islamic State carried out coordinated attacks in Nigeria.")
+    assert ("ally_of", "kb:boko-haram", "kb:islamic-state", "asserted") in rels
+    assert not any(k[0] == "fights" for k in rels)
+    rels = _relations("Hamas and Hezbollah cooperated in an attack on Israel.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+    assert not any(k[0] == "fights" and {k[1], k[2]} == {"kb:hamas", "kb:hezbollah"} for k in rels)
+
+
+def test_group_examples_after_including_fill_the_role() -> None:
+    rels = _relations("Hezbollah was created to fight armed groups, including the Islamic State.")
+    assert ("fights", "kb:hezbollah", "kb:islamic-state", "asserted") in rels
+
+
+def test_finite_verb_after_participle_clause_keeps_its_subject() -> None:
+    rels = _relations("The Popular Resistance Committees, composed mainly of former members of Fatah, split from Fatah in 2000.")
+    assert ("splinter_of", "kb:popular-resistance-committees", "kb:fatah", "asserted") in rels

@@ -22,6 +22,10 @@ Rules (issue 3; DESIGN.md "Dates keep their precision"):
 - A day and month without a year ("August 26th", "26 Aug") take the published
   year, or the year before when that would put the date more than 31 days
   after publication. A month alone ("in March") likewise, with precision month.
+- A published date known only to the year or month (``2017``, ``2017-05``:
+  a yearly list, an annual report, an archive page) still gives the year to a
+  day and month without one ("26 Aug" -> ``2017-08-26``); relative dates
+  ("on Tuesday", "yesterday") stay unresolved, since they need the day.
 - Anything else: ``(None, "unresolved")``.
 """
 
@@ -73,6 +77,12 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
+def _published_year(published: str | None) -> int | None:
+    """The year of a published date given at any precision ("2017", "2017-05", "2017-05-20")."""
+    match = re.match(r"^((?:1[89]|20)\d{2})(?:-\d{2})?(?:-\d{2})?$", (published or "").strip())
+    return int(match.group(1)) if match else None
+
+
 def _year(text: str) -> int:
     value = int(text)
     if len(text) == 2:
@@ -87,7 +97,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _absolute(text: str, pub: dt.date | None) -> tuple[str | None, str] | None:
+def _absolute(text: str, pub: dt.date | None, pub_year: int | None = None) -> tuple[str | None, str] | None:
     for pattern in PATTERNS:
         match = pattern.search(text)
         if not match:
@@ -97,9 +107,12 @@ def _absolute(text: str, pub: dt.date | None) -> tuple[str | None, str] | None:
         year = _year(groups["year"]) if groups.get("year") else None
         day = int(groups["day"]) if groups.get("day") else None
         if year is None:
-            if pub is None:
+            if pub is not None:
+                year = _infer_year(pub, month or 1, day or 1)
+            elif pub_year is not None and month is not None:
+                year = pub_year  # a year-only publication date: no later day to compare with
+            else:
                 return None, "unresolved"
-            year = _infer_year(pub, month or 1, day or 1)
         if month is None:
             return f"{year:04d}", "year"
         if day is None:
@@ -177,7 +190,7 @@ def resolve_date(text: str, published: str | None) -> tuple[str | None, str]:
     """
     norm = re.sub(r"\s+", " ", text.lower().strip())
     pub = _parse_published(published)
-    found = _absolute(norm, pub)
+    found = _absolute(norm, pub, _published_year(published))
     if found is not None:
         return found
     if pub is None:

@@ -242,18 +242,25 @@ MONTHS: frozenset[str] = frozenset({
 })
 
 
+# Lower-case month names that are no ordinary word ("12 december"); "may", "march" and the short forms are left out.
+_SAFE_LOWER_MONTHS: frozenset[str] = frozenset({
+    "january", "february", "april", "june", "july", "august", "september", "october", "november", "december",
+})
+
+
 def _is_measure(token: Token) -> bool:
     """A number inside a date/time/money entity, unless it counts a noun that is not a measure."""
     doc = token.doc
     if token.like_num and any(
-        0 <= j < len(doc) and doc[j].lower_.rstrip(".") in MONTHS and doc[j].text[:1].isupper() for j in (token.i - 1, token.i + 1)
+        0 <= j < len(doc) and doc[j].lower_.rstrip(".") in MONTHS and (doc[j].text[:1].isupper() or doc[j].lower_ in _SAFE_LOWER_MONTHS)
+        for j in (token.i - 1, token.i + 1)
     ):
         return True
     if token.ent_type_ not in SKIP_ENTS:
         return False
     head = token
     for _ in range(3):
-        if head.dep_ in ("nummod", "quantmod", "conj", "cc", "compound") and head.head is not head:
+        if head.dep_ in ("nummod", "quantmod", "conj", "cc", "compound") and head.head != head:
             head = head.head
         else:
             break

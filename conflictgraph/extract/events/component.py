@@ -42,6 +42,8 @@ _REPORTED = frozenset({"said", "says", "according", "reported", "told", "claimed
 _DURATION = re.compile(r"\b(?:for|over|within|past|last|next)\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years|hours)\b|\b\d+\s*-?\s*(?:day|week|month|year|hour)s?(?:-long)?$", re.I)
 _ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker"})
 _PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
+_NEW_EVENT_CUES = frozenset({"another", "separate", "separately", "elsewhere", "meanwhile", "second", "third", "also",
+                             "later", "earlier", "similar", "other"})
 
 
 @dataclass(slots=True)
@@ -72,7 +74,19 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True
     if entry.subtype is None:
         return True  # a generic attack, battle or casualty word adds to the event already open
-    return entry.subtype == group.entry.subtype and any(is_anaphoric(t) for t, _ in entries)
+    if not _compatible(entry.subtype, group.entry.subtype) and group.entry.subtype is not None:
+        return False
+    # "Three explosions hit Moscow. A bomb was detonated on a metro train...", "A bus attack killed nine. An
+    # explosive charge was detonated...": the same kind of attack (or the weapon of an attack named only
+    # generically) in the next sentence is the same event unless the sentence marks a new one ("another",
+    # "a second", "separately")
+    sent = token.sent
+    return any(is_anaphoric(t) for t, _ in entries) or not any(t.lower_ in _NEW_EVENT_CUES or t.ent_type_ == "ORDINAL" for t in sent)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    bombs = ("bombing", "suicide_bombing")
+    return a == b or (a in bombs and b in bombs)
 
 
 def _group_sentences(doc: Doc) -> list[_Group]:
@@ -121,11 +135,12 @@ def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
     return "attack", entry.subtype, token
 
 
-def _assault_like(group: _Group, links: list[Link]) -> bool:
-    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor or on people,
-    with no explosive, air or fire word: GTD's and ACLED's default, an armed assault (flagged as inferred)."""
+def _assault_like(group: _Group, links: list[Link], tolls: dict) -> bool:
+    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor or on people
+    (it has a toll), with no explosive, air or fire word: GTD's and ACLED's default, an armed assault
+    (flagged as inferred)."""
     lemmas = {token.lemma_.lower() for token, _ in group.entries}
-    if lemmas & _ASSAULT_WORDS:
+    if lemmas & _ASSAULT_WORDS or tolls:
         return True
     return any(x.link in ("stated", "claimed", "suspected", "blamed") for x in links)
 
@@ -221,7 +236,7 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)
     links = link_actors(group.trigger.doc, group.sents, mentions)
-    inferred = etype == "attack" and subtype is None and _assault_like(group, links)
+    inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
     if inferred:
         subtype = "armed_assault"
     certainty, source = _certainty(trigger.sent, trigger)

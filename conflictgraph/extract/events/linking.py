@@ -68,12 +68,24 @@ def _suspected(token: Token) -> bool:
     return any(c.lower_ in ("suspected", "alleged", "presumed", "suspect") for c in token.children)
 
 
+_MEMBER_WORDS = frozenset({"belong", "belonging", "loyal", "affiliate", "affiliated", "associate", "associated", "allied", "tie", "tied"})
+
+
+def _member_phrase(token: Token) -> bool:
+    """``token`` is X in "<noun> belonging / loyal / affiliated / associated / tied to X"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "with"):
+        return False
+    word = prep.head
+    return (word.lemma_.lower() in _MEMBER_WORDS or word.lower_ in _MEMBER_WORDS) and word.head.pos_ in ("NOUN", "PROPN") and word.head != word
+
+
 def _climb_noun(root: Token) -> tuple[Token, bool]:
     """From a mention's head to the noun filling a slot; whether "suspected" qualifies it."""
     token = root
     suspected = _suspected(token)
     for _ in range(_HOPS):
-        if token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") and token.head is not token:
+        if token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") and token.head != token:
             if token.dep_ == "poss" and _is_trigger(token.head):
                 return token, suspected  # "IS's attack": handled as possessor
             if token.dep_ in ("poss", "pobj") and token.head.dep_ == "appos":
@@ -81,6 +93,8 @@ def _climb_noun(root: Token) -> tuple[Token, bool]:
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") and token.head.head.lemma_.lower() in PERP_NOUNS:
             token = token.head.head
+        elif _member_phrase(token):
+            token = token.head.head.head  # "a bomber belonging to X", "gunmen loyal to X": the attackers are X's
         else:
             break
         suspected = suspected or _suspected(token)

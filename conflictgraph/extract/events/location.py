@@ -1,20 +1,34 @@
 """Where an event happened: pick one place among those a paragraph names (issue 3).
 
-Candidates are the GPE, LOC and FAC entities of the event's sentences that the
-gazetteer knows. Each is scored:
+Candidates are the GPE, LOC and FAC entities of the event's sentences, plus
+ORG/PERSON entities the small model gives to villages when the text uses them
+as places (after a place preposition, next to a settlement noun as in "Sirrin
+town" or "the village of X", as the object of a control verb such as
+"captured Birao", or as a possessive "Grozny's streets"). Each is scored:
 
 - +3 when it is the object of a place preposition ("in", "near", "at",
   "outside", "of" in "the town of X") or an apposition/conjunct of one;
+  +2.5 as the object of a control verb; +2 after "through"/"along";
 - +2 when it sits in the trigger's sentence, minus a little for distance;
 - -4 when it hangs on a speech verb or follows "according to", or is the
   subject of a verb (the place is then usually an actor: "Kenya said");
 - -2 when it is part of a nationality or organisation name.
 
-The best candidates win; among the top scores (within 1 point) the most
-specific place (point > city > admin1 > region > country) is kept and a
-country named in the same sentence is passed as a hint to the gazetteer
-("Mandera, Kenya"). When no entity resolves, the document's dateline place
-("BAGHDAD, March 3 (Reuters) -") is used, if any.
+Country hints: a country named as a place in the sentence ("Mandera, Kenya",
+"in northern Syria") is a strong hint (a city or division of that name
+abroad is refused); otherwise the country most named or implied by
+nationality words in the document is a weak one; and a sentence naming
+divisions of one country only puts its cities there ("Kourou town in the
+Tillaberi region"). "X province" / "the province of X" is tried as a division
+first; "Tanout village" is looked up as "Tanout".
+
+A place the gazetteer lacks but the text marks as a place is kept by name
+(precision ``unknown``), taking country, division and, inside a city, the
+city's point from the most specific resolved candidate; it only wins when
+no resolved place scores within 1 point. Among the top scores (within 1
+point) the most specific place (point > city > admin1 > region > country) is
+kept. When no entity resolves, the document's dateline place ("BAGHDAD,
+March 3 (Reuters) -") is used, if any.
 """
 
 from __future__ import annotations
@@ -27,7 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
-from conflictgraph.knowledge.places import country_place, geocode
+from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode
 from conflictgraph.models import Place
 
 logger = logging.getLogger(__name__)
@@ -52,6 +66,18 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "locality", "hamlet", "settlement", "island", "port", "border", "centre", "center", "heart", "part",
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "vicinity",
 })
+# nouns that name the kind of place an adjacent proper noun is ("Sirrin town", "the village of Tamthil")
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "villages", "towns", "district", "province", "neighbourhood",
+                               "neighborhood", "suburb", "area", "camp", "municipality", "region", "governorate",
+                               "county", "hamlet", "settlement", "locality", "countryside", "valley", "island"})
+# prepositions that put an event inside a named place (not "of", "on", "from": "fighters of the Movement")
+_INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
+# movement prepositions the event rules do not count as place prepositions ("marched through X")
+_ROUTE_PREPS = frozenset({"through", "along", "towards", "toward"})
+# verbs whose direct object is a place when it is one ("captured Badme", "patrolled Kakata", "shelled Homs")
+_CONTROL_VERBS = frozenset({"capture", "seize", "take", "retake", "recapture", "overrun", "liberate", "control", "patrol",
+                            "storm", "besiege", "shell", "bomb", "raid", "enter", "occupy", "attack", "hit", "strike",
+                            "secure", "invade", "encircle", "surround", "reach", "evacuate", "abandon"})
 _REFERENCE_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                               "km", "kilometres", "kilometers", "miles"})
 
@@ -60,12 +86,19 @@ def _prep_score(root: Token) -> float:
     """+3 for the object of a place preposition; less for reference points, modifiers and speakers."""
     token = root
     for _ in range(3):
-        if token.dep_ in ("appos", "conj", "npadvmod") and token.head is not token:
+        if token.dep_ in ("appos", "conj", "npadvmod") and token.head != token:
             token = token.head
+            continue
+        if token.dep_ in ("compound", "nmod", "amod") and token.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+            token = token.head  # "on Khanasir town": the town noun carries the preposition
             continue
         break
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in PLACE_NOUNS:
         return -2.5  # "a U.S. military vehicle": a modifier; a city as modifier ("a Kabul hotel") is lifted by the caller
+    if token.dep_ == "pobj" and token.head.lower_ in _ROUTE_PREPS:
+        return 2.0
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS:
+        return 2.5
     if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
         prep = token.head
         governor = prep.head
@@ -94,19 +127,107 @@ def _attribution(ent: Span) -> bool:
     for _ in range(4):
         if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB" and head.i > ent.root.i:
             return ent.root.dep_ in ("nsubj", "pobj") and head.lemma_.lower() != "claim"
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return False
 
 
 def _country_hint(sent: Span) -> str | None:
+    """The first country the sentence names as a place ("Mandera, Kenya", "in northern Syria"), not as a
+    modifier or speaker ("a US patrol", "Kenya said"): a strong hint that refuses homonyms abroad."""
+    for ent in sent.ents:
+        # any label: the small model tags some countries as PERSON ("in Tanout, Niger")
+        if ent.label_ in ("GPE", "PERSON", "ORG", "LOC") and _prep_score(ent.root) >= 3 and not _attribution(ent):
+            place = geocode(ent.text)
+            if place is not None and place.precision == "country":
+                return place.country
+    return None
+
+
+def _soft_hint(sent: Span) -> str | None:
+    """Any country the sentence names, else that of a nationality word ("Afghan police said")."""
     for ent in sent.ents:
         if ent.label_ == "GPE":
             place = geocode(ent.text)
             if place is not None and place.precision == "country":
                 return place.country
+    table = demonym_countries()
+    for ent in sent.ents:
+        if ent.label_ == "NORP" and ent.text.lower() in table:
+            return table[ent.text.lower()]
     return None
+
+
+def _document_hint(sents: list[Span]) -> str | None:
+    """The country most often named or implied across the given sentences' document: a weak hint
+    for sentences that name none (homonyms elsewhere are not refused on its word)."""
+    if not sents:
+        return None
+    doc = sents[0].doc
+    # Depends on the document only; computed once per document (it scans every sentence's
+    # entities, and it is asked for every event: recomputing it made event cost quadratic).
+    if _DOCUMENT_HINT not in doc.user_data:
+        counts: dict[str, int] = {}
+        for sent in doc.sents:
+            hint = _soft_hint(sent)
+            if hint:
+                counts[hint] = counts.get(hint, 0) + 1
+        doc.user_data[_DOCUMENT_HINT] = max(counts, key=counts.get) if counts else None
+    return doc.user_data[_DOCUMENT_HINT]
+
+
+_DOCUMENT_HINT = "conflict.events.document_country_hint"
+
+
+_ADMIN_NOUNS = frozenset({"province", "state", "governorate", "region", "district", "department", "county", "oblast"})
+_REFUSED = Place(precision="refused")
+
+
+def _resolve(ent: Span, text: str, hint: str | None, strong: bool) -> Place | None:
+    """Geocode with the hint; a strong (same-sentence) hint refuses a city or division abroad
+    (``_REFUSED``). "Shaba province" is tried as a division before "Shaba" alone."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    noun = after.lower_ if after is not None and after.lower_ in _ADMIN_NOUNS else None
+    if noun is None and before is not None and before[1].lower_ == "of" and before[0].lower_ in _ADMIN_NOUNS:
+        noun = before[0].lower_
+    if noun and not text.lower().endswith(noun):
+        place = _lookup(f"{text} {noun}", hint, strong)
+        if place is not None and place.precision == "admin1":
+            return place
+    return _lookup(text, hint, strong)
+
+
+def _lookup(text: str, hint: str | None, strong: bool) -> Place | None:
+    place = geocode(text, hint) if hint else geocode(text)
+    if place is not None and hint and not strong and place.precision == "city" and _dwarfed(text, hint):
+        place = geocode(text)  # a weak hint does not turn Athens into Athens, Georgia
+    words = text.rsplit(" ", 1)
+    if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
+        return _lookup(words[0], hint, strong)  # "Tanout village" -> "Tanout"
+    if place is None and hint:
+        place = geocode(text)
+        if strong and place is not None and place.precision not in ("country", "region"):
+            return _REFUSED  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
+    return place
+
+
+def _place_like(ent: Span) -> bool:
+    """Is a non-place entity used as a place: after a place preposition, or naming a settlement
+    ("Khanasir town", "the village of Tamthil", "in Swat")?"""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:
+        return True
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+        return True
+    if root.dep_ == "poss" or (root.dep_ == "dobj" and root.head.lemma_.lower() in _CONTROL_VERBS):
+        return True  # "Grozny's streets", "rebels captured Birao": kept only when the gazetteer knows it
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in _SETTLEMENT_NOUNS:
+        return True
+    before = ent.doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
 def _place_spans(sent: Span) -> list[tuple[Span, float]]:
@@ -117,7 +238,8 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     for ent in sent.ents:
         if ent.label_ in PLACE_LABELS:
             spans.append((ent, 0.0))
-        elif ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATION_PREPS:
+        elif (ent.label_ in ("ORG", "PERSON", "NORP") or ent.root.pos_ == "PROPN") and _place_like(ent):
+            # any label on a proper noun: the small model even tags towns as DATE ("in Barrancabermeja")
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
     for token in sent:
@@ -129,16 +251,19 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
 def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     """Scored place candidates of an event's sentences."""
     found: list[Located] = []
+    weak_hint = _document_hint(sents)
     for sent in sents:
         hint = _country_hint(sent)
+        first = len(found)
         for ent, prior in _place_spans(sent):
             text = re.sub(r"^(?:the|The|THE)\s+", "", ent.text)
-            place = geocode(text, hint) if hint else geocode(text)
-            if place is None and hint:
-                place = geocode(text)
-                if place is not None and place.precision not in ("country", "region"):
-                    place = None  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
+            place = _resolve(ent, text, hint or weak_hint, strong=hint is not None)
             if place is None:
+                place = _unresolved(ent, text, hint or weak_hint)
+                if place is not None:
+                    place = _named_after(text, hint or weak_hint) or place
+                prior -= 0.5
+            if place is None or place is _REFUSED:
                 continue
             score = prior + _prep_score(ent.root)
             if score <= -2.5 and place.precision in ("city", "point") and ent.root.dep_ in ("compound", "nmod", "poss"):
@@ -148,7 +273,79 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
             found.append(Located(place, ent.start_char, ent.end_char, ent.text, score))
+        if hint is None:
+            found[first:] = _within_division(found[first:])
     return found
+
+
+def _within_division(found: list[Located]) -> list[Located]:
+    """A sentence naming divisions of one country only ("near Kourou town in the Tillaberi region") puts
+    its cities in that country: a city resolved abroad is looked up there, else kept by name only."""
+    countries = {c.place.country for c in found if c.place.precision in ("admin1", "region") and c.place.country}
+    if len(countries) != 1:
+        return found
+    country = countries.pop()
+    out = []
+    for c in found:
+        if c.place.precision in ("city", "point") and c.place.country != country:
+            place = geocode(c.text, country) or Place(name=c.text, country=country, precision="unknown")
+            c = Located(place, c.start, c.end, c.text, c.score)
+        out.append(c)
+    return out
+
+
+def _dwarfed(text: str, hint: str) -> bool:
+    """Is the hinted city tiny next to the unhinted namesake (ten times fewer people, under 100,000)?"""
+    hinted, unhinted = city_population(text, hint), city_population(text)
+    return bool(hinted is not None and unhinted and hinted < 100_000 and unhinted > 10 * max(hinted, 1))
+
+
+_FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank", "embassy", "consulate", "market",
+                             "mosque", "church", "synagogue", "temple", "school", "college", "stadium", "bridge",
+                             "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor"})
+_PART_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|greater|old)\s+", re.I)
+
+
+def _named_after(text: str, hint: str | None) -> Place | None:
+    """A part or facility named after its city: "West Beirut", "Los Angeles International Airport"."""
+    stripped = _PART_PREFIX.sub("", text)
+    if stripped != text:
+        place = geocode(stripped, hint) if hint else geocode(stripped)
+        if place is not None and place.precision == "city":
+            return place
+    words = text.split()
+    if not any(w.lower() in _FACILITY_NOUNS for w in words[1:]):
+        return None  # "Khor Dabbah" is a village, not a part of a town called Khor
+    for size in range(min(len(words) - 1, 3), 0, -1):
+        prefix = " ".join(words[:size])
+        place = geocode(prefix, hint) if hint else geocode(prefix)
+        if place is not None and place.precision == "city" and (city_population(prefix, hint) or 0) >= SMALL_POPULATION:
+            return place
+    return None
+
+
+def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
+    """A named place the gazetteer lacks (a village, a square, a neighbourhood), kept by name when the
+    text marks it as a place: a GPE/LOC/FAC entity after a place preposition or next to a settlement noun."""
+    if not text[:1].isupper() or len(text) < 3 or ent.label_ == "NORP":
+        return None
+    if ent.label_ in PLACE_LABELS and _prep_score(ent.root) >= 3:
+        return Place(name=text, country=country, precision="unknown")
+    if _names_settlement(ent):
+        return Place(name=text, country=country, precision="unknown")
+    root = ent.root
+    if ent.label_ in ("ORG", "PERSON") and root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS and len(ent) <= 3:
+        return Place(name=text, country=country, precision="unknown")  # "hiding in Al-Dawr": villages tagged as people
+    return None
+
+
+def _names_settlement(ent: Span) -> bool:
+    """"Sirrin town", "the village of Tamthil": a settlement noun right next to the name."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in _SETTLEMENT_NOUNS:
+        return True
+    before = ent.doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
 def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = True) -> Located | None:
@@ -162,13 +359,16 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
         return demonym_place(sents, trigger) if fallback else None
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
-    if best.place.country is None or best.place.admin1 is None:
+    if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found)
     return best
 
 
 def _with_context(best: Located, found: list[Located]) -> Located:
-    """Fill a missing country from a broader candidate ("Djibo, Burkina Faso")."""
+    """Fill a missing country from a broader candidate ("Djibo, Burkina Faso"); an unresolved place
+    takes the country and division of the most specific resolved one ("al-Tijara in central Damascus")."""
+    if best.place.precision == "unknown":
+        return _contained(best, found)
     for other in found:
         if other is best or other.place.country is None:
             continue
@@ -177,6 +377,21 @@ def _with_context(best: Located, found: list[Located]) -> Located:
             if hinted is not None:
                 return Located(hinted, best.start, best.end, best.text, best.score)
     return best
+
+
+def _contained(best: Located, found: list[Located]) -> Located:
+    resolved = [c for c in found if c.place.precision not in ("unknown", None) and c.place.country]
+    if not resolved:
+        return best
+    container = max(resolved, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
+    country = best.place.country or container.place.country
+    if container.place.country != country:
+        return best
+    admin1 = container.place.admin1 or (container.place.name if container.place.precision == "admin1" else None)
+    near = container.place.precision in ("city", "point")  # a city's point is close; a province's centroid is not
+    place = Place(name=best.place.name, admin1=admin1, country=country, lat=container.place.lat if near else None,
+                  lon=container.place.lon if near else None, precision="unknown")
+    return Located(place, best.start, best.end, best.text, best.score)
 
 
 @lru_cache(maxsize=1)

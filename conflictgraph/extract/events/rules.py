@@ -38,6 +38,10 @@ NON_PERSON_UNITS: frozenset[str] = frozenset({
     "province", "district", "area", "point", "post", "checkpoint", "tank", "aircraft", "plane", "helicopter",
     "drone", "weapon", "gun", "rifle", "kilogram", "kg", "ton", "bus", "shot", "camp", "base", "hospital",
     "people's", "location", "site", "target", "group", "party", "organization", "suicide", "motorcycle",
+    # places and facilities that attacks hit ("grenade attacks on two bars")
+    "bar", "restaurant", "hotel", "market", "office", "station", "bank", "store", "embassy", "road", "street",
+    "bridge", "train", "boat", "ship", "cafe", "club", "factory", "farm", "pipeline", "tower", "prison", "mall",
+    "temple", "shrine", "residence", "neighborhood", "neighbourhood", "locality", "floor", "storey", "story",
 })
 PERP_NOUNS: frozenset[str] = frozenset({
     "militant", "gunman", "gunmen", "fighter", "insurgent", "jihadist", "rebel", "terrorist", "bomber", "attacker",

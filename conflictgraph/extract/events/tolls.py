@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from conflictgraph.extract.events.rules import NON_PERSON_UNITS, PART_WORDS, casualty_kind
+from conflictgraph.extract.events.rules import NON_PERSON_UNITS, PART_WORDS, PERP_NOUNS, casualty_kind, lexicon
 from conflictgraph.extract.numbers import NumberMention, add_bounds, find_numbers
 from conflictgraph.models import Bounds
 
@@ -45,7 +45,7 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
     token = anchor
     part = False
     for _ in range(_MAX_HOPS):
-        if token is not anchor or token.pos_ in ("ADJ", "VERB", "NOUN"):
+        if token != anchor or token.pos_ in ("ADJ", "VERB", "NOUN"):
             kind = casualty_kind(token)
             if kind is not None:
                 return kind, part
@@ -54,13 +54,13 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
                 return "killed", part
             if child.dep_ == "dobj" and child.lemma_.lower() in ("life", "lives") and token.lemma_.lower() == "lose":
                 return "killed", part
-            if child.dep_ in ("amod", "acomp", "oprd", "ccomp", "xcomp") and child is not anchor and child.i > anchor.i:
+            if child.dep_ in ("amod", "acomp", "oprd", "ccomp", "xcomp") and child != anchor and child.i > anchor.i:
                 kind = casualty_kind(child)
                 if kind is not None and (token is anchor or token.pos_ == "VERB"):
                     return kind, part
         if token.lower_ in PART_WORDS or token.lemma_.lower() in PART_WORDS:
             part = part or token.lower_ != "of"
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return None, part
@@ -71,15 +71,24 @@ _LINKING = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", 
                       "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
 _HARM_VERBS = frozenset({"sustain", "suffer", "receive"})
 _DEATH_ADJ = frozenset({"dead", "lifeless"})
+_BARE_CASUALTY = frozenset({"killed", "dead", "wounded", "injured", "hurt", "died"})
+_QUANTITY_NOUNS = frozenset({"total", "number", "group", "couple", "series", "lot", "crowd", "handful", "dozen", "score"})
+_STATE_WORDS = frozenset({"missing", "homeless", "displaced", "stranded", "unaccounted", "trapped"})
+_CASUALTY_VERB_FORMS = frozenset({"kill", "kills", "killing", "killed", "wound", "wounds", "wounding", "wounded",
+                                  "injure", "injures", "injuring", "injured", "hurting"})
+# Verbs whose object may still be the victims counted by a casualty word further up ("left 12 dead",
+# "resulted in the deaths of 5"); any other verb's argument is that verb's, not the toll's.
+_LIGHT_VERBS = frozenset({"be", "leave", "result", "include", "have", "claim", "cause", "see", "bring", "take",
+                          "rise", "reach", "stand", "number", "report", "confirm", "say"})
 
 
 def _clause_verb(anchor: Token) -> Token | None:
     """The verb whose argument the counted noun is: up through nouns, numbers, prepositions and noun conjuncts."""
     token = anchor
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") and token is not anchor:
+        if token.pos_ in ("VERB", "AUX") and token != anchor:
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -88,7 +97,7 @@ def _clause_verb(anchor: Token) -> Token | None:
 def _argument_of(anchor: Token, verb: Token) -> Token:
     """The child of ``verb`` on the path up from ``anchor``."""
     token = anchor
-    while token.head is not verb and token.head is not token:
+    while token.head != verb and token.head != token:
         token = token.head
     return token
 
@@ -97,6 +106,8 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
     """Casualty kind a count gets from its clause verb: the verb itself ("killing 10"), its complement
     ("shot dead 12", "left 12 dead"), "to death", "sustained injuries", or a conjoined casualty verb
     sharing the subject ("were ambushed and killed")."""
+    if arg.dep_ == "nsubj" and any(c.dep_ == "dobj" and c != arg and c.lemma_.lower() not in ("life", "lives") for c in verb.children):
+        return None  # "50 paramilitaries killed 11 people", "four bombers left 60 dead": the count did it
     kind = casualty_kind(verb)
     if kind is not None:
         return kind
@@ -106,7 +117,7 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
             return "killed"
         if child.dep_ == "prep" and lower == "to" and any(g.lemma_.lower() == "death" for g in child.children):
             return "killed"
-        if child.dep_ == "dobj" and child is not arg and verb.lemma_.lower() in _HARM_VERBS:
+        if child.dep_ == "dobj" and child != arg and verb.lemma_.lower() in _HARM_VERBS:
             kind = casualty_kind(child)
             if kind is not None:
                 return kind
@@ -122,17 +133,22 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
 def _local_kind(anchor: Token, number: Token) -> str | None:
     """Casualty kind from the count's own phrase, before any climbing: "two fatalities", "23 dead",
     "60 others injured", "15 were wounded", "the deaths of 12 passengers", "injuries to 18 others"."""
-    if anchor is not number and anchor.pos_ in ("NOUN", "ADJ"):
+    if anchor != number and anchor.pos_ in ("NOUN", "ADJ"):
         kind = casualty_kind(anchor)
         if kind is not None and anchor.lemma_.lower() not in ("life", "lives", "body", "corpse", "toll"):
             return kind
+    if anchor != number and anchor.i == number.i + 1 and anchor.lower_ in _BARE_CASUALTY:
+        # "were killed and 12 injured", "left 4 dead and 10 wounded": an elided verb; the word after the
+        # number is its own kind, whatever verb the parser hangs it on
+        return casualty_kind(anchor)
     doc = anchor.doc
     last = max(anchor.i, number.i)
     j = last + 1
     while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
         j += 1
     if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in ("killed", "dead", "wounded", "injured", "hurt", "died"):
-        return casualty_kind(doc[j])
+        if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
+            return casualty_kind(doc[j])
     for token in (anchor, number):
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "to") and token.head.head.pos_ == "NOUN":
             noun = token.head.head
@@ -149,7 +165,7 @@ def _is_part(anchor: Token) -> bool:
             return True
         if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.head.children):
             return True
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return False
@@ -162,19 +178,67 @@ def _unit_token(span: Span, number: NumberMention) -> Token | None:
     return unit.root if unit is not None else None
 
 
+def _not_victims(unit: str | None) -> bool:
+    """"two bars", "two car bombings", "three attacks": the count names things or events, not people."""
+    if unit is None:
+        return False
+    if unit in NON_PERSON_UNITS:
+        return True
+    entry = lexicon().words.get(unit)
+    return entry is not None and entry.rank > 0 and unit not in PERP_NOUNS
+
+
+def _preceding_kind(sent: Span, number: NumberMention) -> str | None:
+    """"kills three and wounds at least eleven", "injuring 7": the casualty verb right before the count,
+    whatever the parser makes of the coordination."""
+    phrase = sent.doc.char_span(number.start, number.end, alignment_mode="expand")
+    if phrase is None or phrase.start == 0:
+        return None
+    prev = sent.doc[phrase.start - 1]
+    return casualty_kind(prev) if prev.lower_ in _CASUALTY_VERB_FORMS else None
+
+
+def _other_clause(verb: Token, arg: Token) -> bool:
+    """The count is an argument of a verb that is no casualty word: "after two of their leaders were
+    arrested" (a clause of its own), "left dozens missing" (a non-casualty complement)."""
+    if verb.lemma_.lower() in _LIGHT_VERBS:
+        if any(t.lower_ in _STATE_WORDS for t in (*arg.subtree, *verb.children)):
+            return True  # "left dozens of others missing", however the parser attaches "missing"
+        return any(c.dep_ in ("acomp", "oprd", "xcomp") and c != arg and casualty_kind(c) is None and c.i > arg.i
+                   for c in verb.children)
+    return verb.dep_ in ("advcl", "relcl", "ccomp", "pcomp") and arg.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def _agent_count(verb: Token, arg: Token) -> bool:
+    return arg.dep_ == "nsubj" and any(c.dep_ == "dobj" and c != arg and c.lemma_.lower() not in ("life", "lives")
+                                       for c in verb.children)
+
+
+def _name_number(sent: Span, number: NumberMention) -> bool:
+    """"Flight 364", "Fiat 500", "Route 9": digits right after a proper noun are part of a name."""
+    phrase = sent.doc.char_span(number.start, number.end, alignment_mode="expand")
+    if phrase is None or phrase.start == 0 or not phrase.text[:1].isdigit():
+        return False
+    prev = sent.doc[phrase.start - 1]
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.i != sent.start
+
+
 def _tolls_from_numbers(sent: Span) -> list[Toll]:
     tolls: list[Toll] = []
     for number in find_numbers(sent):
-        if number.unit in NON_PERSON_UNITS:
+        if _not_victims(number.unit) or _name_number(sent, number):
             continue
         unit = _unit_token(sent, number)
         number_token = sent.doc[number.token_i]
         anchor = unit if unit is not None else number_token
-        kind = _local_kind(anchor, number_token)
+        kind = _local_kind(anchor, number_token) or _preceding_kind(sent, number)
         if kind is None:
             verb = _clause_verb(anchor)
             if verb is not None:
-                kind = _verb_kind(verb, _argument_of(anchor, verb))
+                arg = _argument_of(anchor, verb)
+                kind = _verb_kind(verb, arg)
+                if kind is None and (_other_clause(verb, arg) or _agent_count(verb, arg)):
+                    continue
         if kind is not None:
             part = _is_part(anchor)
         else:
@@ -198,6 +262,8 @@ def _singular_victims(sent: Span, taken: set[int]) -> list[Toll]:
             continue
         if token.dep_ == "nsubj" and token.head.lemma_.lower() not in ("die", "perish"):
             continue
+        if token.lemma_.lower() in _QUANTITY_NOUNS:
+            continue  # "a total of 37 people died": the count is in the "of" phrase
         det = next((c for c in token.children if c.dep_ in ("det", "nummod")), None)
         if token.lower_ == "another" or (det is not None and det.lower_ in _PERSONISH_SINGULAR_DETS):
             if token.lemma_.lower() in NON_PERSON_UNITS:

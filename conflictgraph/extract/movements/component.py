@@ -91,9 +91,9 @@ def _mover(trigger: Token, words: dict[str, frozenset[str]]) -> Span | None:
 def _places(trigger: Token, words: dict[str, frozenset[str]]) -> tuple[Place | None, Place | None, list[Place]]:
     origin = destination = None
     via: list[Place] = []
-    for child in trigger.children:
+    for child in _place_edges(trigger, words):
         word = child.lower_
-        target = _place_object(child) if child.dep_ in ("prep", "advmod", "prt") else None
+        target = _place_object(child) if child.dep_ in ("prep", "advmod", "prt", "dative") else None
         if target is None and child.dep_ == "dobj" and trigger.lemma_.lower() in _OBJECT_IS_DESTINATION:
             destination = destination or _place(child)
             continue
@@ -106,6 +106,15 @@ def _places(trigger: Token, words: dict[str, frozenset[str]]) -> tuple[Place | N
         elif word in words["destination"]:
             destination = destination or target
     return origin, destination, via
+
+
+def _place_edges(trigger: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+    """The trigger's children, plus the prepositions the parser hangs on what is sent ("sent troops to X")."""
+    edges = list(trigger.children)
+    if trigger.lemma_.lower() in words["sent"]:
+        for obj in [c for c in edges if c.dep_ == "dobj"]:
+            edges.extend(c for c in obj.children if c.dep_ == "prep")
+    return edges
 
 
 def _place_object(prep: Token) -> Place | None:

@@ -23,6 +23,7 @@ from conflictgraph.extract.relations.rules import (
     role_of,
     rules_for,
     rules_for_lemma,
+    through_members,
     trigger_lemmas,
     up_roles,
 )
@@ -36,6 +37,8 @@ _START_CUES = frozenset({"since", "from", "in", "on", "during", "by"})
 _END_CUES = frozenset({"until", "till", "through", "to"})
 # Types whose coordinated parties are one side when a third actor is the other: "X and Y attacked Z".
 ADVERSARIAL = frozenset({"fights", "rival_of", "negotiates_with"})
+# Modifiers that make an attack noun a shared action: "a joint attack by X and Y".
+JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "concerted", "collaborative", "common"})
 _LINEAR_GAP = 6  # tokens between an actor and the trigger in the parse-free fallback
 
 
@@ -82,7 +85,7 @@ def _inside(token: Token, own: list[tuple[Mention, Token]]) -> bool:
 
 def _sentence_relations(sent: Span, document: Document, triggers: list[Token], fillers: list[Filler],
                         own: list[tuple[Mention, Token]]) -> list[Relation]:
-    relations: list[Relation] = []
+    found: list[tuple[Relation, Token]] = []
     sentence_mentions = [m for m, _ in own]
     for trigger in triggers:
         rules = rules_for(trigger)
@@ -91,16 +94,57 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         ups = up_roles(trigger)
         roles = [(f, role_of(trigger, f, ups)) for f in fillers]
         placed = [(f, r) for f, r in roles if r is not None]
-        pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, placed)] if len(placed) >= 2 else []
+        members = [(f, "member_agent") for f, r in placed if r == "agent" and through_members(f.token)]
+        pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
+            if len(placed) >= 2 else []
         if not pairs:
             pairs = _linear_pairs(trigger, fillers)
         if len(placed) >= 3:
             pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
+        role_by = {id(f): r for f, r in placed}
         for rule, source, target in pairs:
+            if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
+                continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
-                relations.append(relation)
-    return relations
+                found.append((relation, trigger))
+    return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
+
+
+def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
+              members: list[tuple[Filler, str]]) -> list[tuple[Filler, str]]:
+    """Members of X acting (joining Y) are not X merging; they can found a splinter."""
+    if rule.type == "merged_with":
+        member_ids = {id(f) for f, _ in members}
+        return [(f, r) for f, r in placed if not (r == "agent" and id(f) in member_ids)]
+    return placed + members
+
+
+def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
+    if _co_parties(a, b):
+        return True
+    roles = {role_by.get(id(a)), role_by.get(id(b))}
+    return not roles & {"prep:against", "prep:on", "patient"}
+
+
+# Relations that a governing trigger states about a pair, ruling out hostility
+# from a trigger inside its phrase: "X and Y cooperated in an attack",
+# "X split from Y after a rivalry with it".
+_GOVERNING = frozenset({"ally_of", "splinter_of", "merged_with", "affiliate_of", "branch_of", "allegiance_to"})
+
+
+def _subsumed(relation: Relation, trigger: Token, found: list[tuple[Relation, Token]]) -> bool:
+    if relation.type not in ADVERSARIAL:
+        return False
+    pair = {relation.source, relation.target}
+    return any(other.type in _GOVERNING and {other.source, other.target} == pair
+               and (other_trigger == trigger or other_trigger.is_ancestor(trigger))
+               for other, other_trigger in found)
+
+
+def _joint(trigger: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in JOINT_WORDS or c.lower_ in JOINT_WORDS)
+               for c in trigger.children)
 
 
 _ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))

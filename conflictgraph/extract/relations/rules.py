@@ -43,6 +43,11 @@ MEMBER_NOUNS = frozenset({
     "operative", "loyalist", "supporter", "jihadist", "rebel", "insurgent", "cadre", "wing", "militia", "side",
     "government", "regime", "authorities", "administration", "ministry",
 })
+# Nouns for part of a group's membership: "dissident members of X formed Y" says Y split from X.
+FACTION_NOUNS = frozenset({
+    "member", "dissident", "faction", "veteran", "defector", "rebel", "hardliner", "fighter", "commander", "cadre",
+    "militant", "guerrilla", "guerilla", "remnant", "element", "splinter", "ex-member", "breakaway",
+})
 _PASS_THROUGH = frozenset({"conj", "appos", "flat", "cc", "pobj"})
 # Places and assets of an actor that stand for it as a target: "attacked an X checkpoint", "Y's base".
 TARGET_NOUNS = frozenset({
@@ -54,7 +59,7 @@ TARGET_NOUNS = frozenset({
 LIGHT_VERBS = frozenset({
     "form", "forge", "create", "establish", "build", "make", "enter", "sign", "seal", "announce", "declare",
     "have", "maintain", "develop", "strike", "conclude", "reach", "launch", "conduct", "carry", "stage",
-    "mount", "wage", "begin", "start", "continue", "deepen", "strengthen", "renew", "cement", "forge",
+    "mount", "wage", "begin", "start", "continue", "deepen", "strengthen", "renew", "cement",
     "engage", "participate", "share", "enjoy", "pursue", "keep", "restore", "resume", "formalize",
     "formalise", "agree", "initiate", "hold", "open",
 })
@@ -64,6 +69,8 @@ _MANNER_PREPS = frozenset({"in", "through", "under"})
 PRODUCT_VERBS = frozenset({"form", "found", "create", "establish", "launch", "become", "start", "set", "re-form",
                            "reform", "build"})
 # Words that stand for "the two parties of this relation": "fought alongside each other".
+_EXAMPLE_PREPS = frozenset({"including", "like", "notably", "especially"})
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know", "title"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
 
 
@@ -125,8 +132,9 @@ def rules_for(token: Token) -> tuple[TriggerRule, ...]:
         return ()
     rules = load_rules()
     found = rules.get((token.lemma_.lower(), pos)) or rules.get((token.lower_, pos)) or ()
-    if not found and pos == "VERB" and token.tag_ == "VBN":  # "-backed", "-designated" participles
-        found = rules.get((token.lower_, "ADJ")) or ()
+    if pos == "VERB" and token.tag_ == "VBN" and (not found or token.dep_ == "amod"):
+        # "-backed", "-designated" participles; "coordinated attacks" reads as the adjective
+        found = rules.get((token.lower_, "ADJ")) or found
     return tuple(rule for rule in found if _constraints_hold(token, rule))
 
 
@@ -185,6 +193,8 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "acl":
+        return verb.head.head  # misparse "X, composed of Z, split from Y": the finite verb is X's predicate
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _inherited_agent(verb.head, depth + 1)
     return None
@@ -248,7 +258,8 @@ def up_roles(trigger: Token) -> dict[int, str]:
         _light_verb_roles(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
-    if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined"):
+    if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
+            or (trigger.dep_ == "amod" and trigger.lower_ in ("coordinated", "concerted")):
         clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
         if clause.pos_ in ("VERB", "AUX"):
             agent = _inherited_agent(clause)
@@ -306,6 +317,10 @@ def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
         for child in token.children:
             if child.dep_ == "appos":
                 extra.setdefault(child.i, role)
+            elif child.dep_ == "acl" and child.lemma_.lower() in _NAMING_VERBS and token.lemma_.lower() in GENERIC_NOUNS:
+                for name in child.children:  # "a new group called Z"
+                    if name.dep_ in ("oprd", "attr", "xcomp", "dobj"):
+                        extra.setdefault(name.i, role)
     return {**extra, **roles}
 
 
@@ -334,7 +349,8 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if dep == "prep":
         return _prep_role(child, below)
     if dep in ("dobj", "attr", "oprd", "advmod", "prt", "npadvmod", "dative", "acomp") and below:
-        nested = next((t for t in below if t.dep_ == "prep"), None)
+        nested = next((t for t in below if t.dep_ == "prep" and not _naming(t, t.head)
+                       and t.lower_ not in _EXAMPLE_PREPS), None)
         if nested is not None and nested.lower_ != "of":
             return _prep_role(nested, [])
     if dep in _OBJ:
@@ -349,7 +365,7 @@ def _transparent(path: list[Token]) -> bool:
     child = path[-1]
     for lower in path[:-1]:
         upper = lower.head
-        if lower.dep_ in _PASS_THROUGH:
+        if lower.dep_ in _PASS_THROUGH or _naming(lower, upper):
             continue
         nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS \
             or upper.lemma_.lower() in TARGET_NOUNS
@@ -361,6 +377,15 @@ def _transparent(path: list[Token]) -> bool:
             continue  # nested clause: roles were computed relative to it
         return False
     return True
+
+
+def _naming(lower: Token, upper: Token) -> bool:
+    """Edges of "a group called Z" / "a faction known as Z": Z fills the generic noun's role."""
+    if upper.dep_ == "acl" and upper.lemma_.lower() in _NAMING_VERBS and lower.dep_ in ("oprd", "attr", "xcomp", "dobj"):
+        return True
+    if upper.dep_ == "acl" and upper.lemma_.lower() in _NAMING_VERBS and lower.dep_ == "prep" and lower.lower_ == "as":
+        return True
+    return lower.dep_ == "acl" and lower.lemma_.lower() in _NAMING_VERBS and upper.lemma_.lower() in GENERIC_NOUNS
 
 
 def _prep_role(prep: Token, below: list[Token]) -> str:
@@ -400,6 +425,8 @@ def _climbable(token: Token) -> bool:
         return True
     if dep == "pobj" and head.lower_ in ("of", "from"):
         return True
+    if dep == "pobj" and head.lower_ in _EXAMPLE_PREPS and head.head.lemma_.lower() in GENERIC_NOUNS:
+        return True  # "groups, including X": X fills the role of "groups"
     lemma = head.lemma_.lower()
     member = lemma in MEMBER_NOUNS or lemma in GENERIC_NOUNS or lemma in TARGET_NOUNS
     return member and dep in ("prep", "poss", "nmod", "amod")
@@ -418,3 +445,20 @@ def _conj_root(token: Token) -> Token:
         token = token.head
         steps += 1
     return token
+
+
+def through_members(token: Token) -> bool:
+    """Whether an actor fills its role through a membership noun ("members of X", "X dissidents")."""
+    steps = 0
+    while steps < 4 and token.head != token:
+        dep, head = token.dep_, token.head
+        if dep == "pobj" and head.lower_ in ("of", "from") and head.head != head:
+            token = head.head
+        elif dep in ("poss", "compound", "amod", "nmod", "conj", "appos", "flat"):
+            token = head
+        else:
+            return False
+        if token.lemma_.lower() in FACTION_NOUNS:
+            return True
+        steps += 1
+    return False

@@ -1,0 +1,79 @@
+"""MUC-4 template scoring (GTT's CEAF-REE) and the learned role-filler model (extract/rolefill)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conflictgraph.evaluation.muc4 import _normalize_templates, normalize_mention, score_document
+from conflictgraph.extract.rolefill import load_model, predict_templates
+from conflictgraph.extract.rolefill.candidates import candidates
+from conflictgraph.extract.rolefill.features import tokenize
+from conflictgraph.extract.rolefill.model import MODEL_PATH, ROLES, Filler
+from conflictgraph.extract.rolefill.templates import Thresholds, build_templates, load_thresholds
+
+
+def _template(kind: str, **roles: list[list[str]]) -> dict:
+    return {"incident_type": kind, **{role: roles.get(role, []) for role in ROLES}}
+
+
+def test_normalize_mention_drops_case_punctuation_and_articles():
+    assert normalize_mention("The F.M.L.N.  guerrillas") == "fmln guerrillas"
+
+
+def test_score_counts_an_entity_when_its_mention_is_among_the_gold_mentions():
+    gold = _normalize_templates([_template("attack", PerpOrg=[["farabundo marti front", "fmln"]], Victim=[["mayor"]])])
+    pred = _normalize_templates([_template("attack", PerpOrg=[["the fmln"]], Victim=[["peasants"]])])
+    counts = score_document(pred, gold)
+    assert counts["incident_type"] == [1, 1, 1, 1]
+    assert counts["PerpOrg"] == [1, 1, 1, 1]
+    assert counts["Victim"] == [0, 1, 0, 1]
+
+
+def test_score_needs_a_matching_incident_type_and_maps_one_to_one():
+    gold = _normalize_templates([_template("attack / bombing", Weapon=[["bomb"]]), _template("kidnapping")])
+    pred = _normalize_templates([_template("bombing", Weapon=[["bomb"]]), _template("arson", Weapon=[["bomb"]])])
+    counts = score_document(pred, gold)
+    # the bombing maps to "attack / bombing"; the arson matches nothing and is all spurious
+    assert counts["Weapon"] == [1, 2, 1, 1]
+    assert counts["incident_type"] == [1, 2, 1, 2]
+
+
+def test_candidates_stay_inside_a_sentence_and_skip_function_word_edges():
+    texts = {c.text for c in candidates(tokenize("urban guerrillas attacked the mayor of the town. police came"))}
+    assert {"urban guerrillas", "guerrillas", "mayor of the town", "mayor"} <= texts
+    assert "the mayor" not in texts and "town. police" not in texts and "town police" not in texts
+
+
+def test_build_templates_applies_relevance_and_role_thresholds():
+    probs = {"relevant": 0.9, "attack": 0.8, "bombing": 0.6, "kidnapping": 0.1, "arson": 0.0, "robbery": 0.0,
+             "forced work stoppage": 0.0, "multi": 0.2}
+    fillers = [Filler("PerpOrg", "fmln", 0.9), Filler("Victim", "peasants", 0.4), Filler("PerpOrg", "army", 0.6)]
+    thresholds = Thresholds(relevant=0.5, extra_type=0.5, role={role: 0.5 for role in ROLES}, max_per_role=1)
+    templates = build_templates(probs, fillers, thresholds)
+    assert [t["incident_type"] for t in templates] == ["attack", "bombing"]
+    assert templates[0]["PerpOrg"] == [["fmln"]] and templates[0]["Victim"] == []
+    assert build_templates({**probs, "relevant": 0.2}, fillers, thresholds) == []
+
+
+def test_shipped_weights_hold_numbers_only():
+    with np.load(MODEL_PATH, allow_pickle=False) as data:
+        assert all(data[name].dtype.kind in "fiu" for name in data.files)
+    assert load_thresholds().relevant > 0
+
+
+def test_predict_templates_shape():
+    text = ("guerrillas of the farabundo marti national liberation front kidnapped the mayor of the town "
+            "yesterday and set fire to two buses with dynamite, the police reported.")
+    templates = predict_templates(text, load_model())
+    assert templates, "a plain kidnapping-and-arson report should give a template"
+    assert any(template[role] for template in templates for role in ROLES)
+    for template in templates:
+        assert set(template) == {"incident_type", *ROLES}
+        for role in ROLES:
+            assert all(len(entity) == 1 and entity[0] in text for entity in template[role])
+
+
+@pytest.mark.parametrize("text", ["", "the weather was fine."])
+def test_predict_templates_on_text_without_an_incident(text):
+    assert predict_templates(text) == []
