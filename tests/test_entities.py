@@ -101,3 +101,51 @@ def test_or_alternative_name() -> None:
     keys = _keys(findings, "MLB")
     assert len(keys) == 1 and keys == _keys(findings, "Mountain Lions Brigade")
     assert _keys(findings, "Niger") != keys
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {m.text: m.kind for m in get_extractor().extract(document_from_text(text)).mentions}
+
+
+def test_possessive_names_match_the_knowledge_base() -> None:
+    text = "Officials blamed the Lord's Resistance Army and the New People's Army for the raids."
+    matched = {text[m.start:m.end] for m in find_matches(text, kb_index())}
+    assert {"Lord's Resistance Army", "New People's Army"} <= matched
+
+
+@pytest.mark.parametrize("name", ["Black September", "ZIPRA", "M-19", "Red Brigades", "Umkhonto we Sizwe", "Medellín Cartel", "EOKA B", "Weather Underground"])
+def test_historic_groups_are_known(name: str) -> None:
+    text = f"Police said that {name} carried out the bombing of the station last year."
+    assert _kinds(text).get(name) == "armed_group"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Members of the KRTF opened fire on a bus near the border crossing.", "KRTF"),
+    ("At dawn, QZ-7 guerrillas burned two trucks on the coastal road.", "QZ-7"),
+    ("The blast was claimed by the Hezbollah-affiliated Northern Martyrs Committee.", "Northern Martyrs Committee"),
+    ("Police said the extremist Blue Dawn group had planted the device at the depot.", "Blue Dawn"),
+])
+def test_unknown_groups_from_context(text: str, name: str) -> None:
+    assert _kinds(text).get(name) == "armed_group"
+
+
+def test_state_inside_a_defined_group_name_is_released() -> None:
+    text = "Rebels from the Popular Front of Chad for Renewal (PFCR) attacked a barracks on Monday, officials said."
+    kinds = _kinds(text)
+    assert kinds.get("Popular Front of Chad for Renewal") == "armed_group" and kinds.get("PFCR") == "armed_group"
+    assert "Chad" not in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "The Army said on Tuesday that it had secured the road to the airport.",
+    "Ten people from the NGO said the situation in the camps was getting worse.",
+    "The IMF said GDP would grow by three percent next year, the WHO added.",
+])
+def test_no_armed_group_from_plain_words(text: str) -> None:
+    assert "armed_group" not in _kinds(text).values()
+
+
+def test_bracketed_alias_and_demonym_inside_a_defined_name() -> None:
+    kinds = _kinds("Police fought the outlawed CPI (Maoist) near the river, then met Paraguayan People's Army (EPP) envoys.")
+    assert kinds.get("CPI (Maoist)") == "armed_group"
+    assert kinds.get("Paraguayan People's Army") == "armed_group" and "Paraguayan" not in kinds

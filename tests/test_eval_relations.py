@@ -19,24 +19,38 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    floors = {"overall_hit": 0.4, "riv_hit": 0.55, "mer_hit": 0.57, "all_hit": 0.38, "spl_hit": 0.46, "aff_hit": 0.15}
+    floors = {"overall_hit": 0.45, "riv_hit": 0.57, "mer_hit": 0.66, "all_hit": 0.45, "spl_hit": 0.5, "aff_hit": 0.19}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])
-    assert scores["overall_wrong"] <= 0.135
+    # 0.14 measured: "X received training/funding from Y" is now extracted as supports (DESIGN.md's
+    # type for material support), which MMP codes as affiliation; see docs/relations.md.
+    assert scores["overall_wrong"] <= 0.16
 
 
 @pytest.mark.data
 def test_un_links_floor() -> None:
     from conflictgraph.evaluation.un_links import evaluate
 
-    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.24
+    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.25
 
 
 def test_sentence_set_floors() -> None:
     from conflictgraph.evaluation.sentences import evaluate
 
     report = evaluate(None)
-    assert report["counts"]["sentences"] >= 69
+    assert report["counts"]["sentences"] >= 72
     scores = report["scores"]
     assert scores["relations_recall"] >= 0.92 and scores["relations_certainty_accuracy"] >= 0.98
     assert scores["claims_recall"] >= 0.98 and scores["movements_recall"] >= 0.88
+
+
+def test_mmp_name_variants_and_shared_aliases() -> None:
+    from conflictgraph.evaluation.mmp import gold_mentions, own_variants
+
+    names, acronyms = own_variants("Harkat-ul-Ansar (Kashmir)")
+    assert "HuA" in acronyms and "HuAK" in acronyms and "Kashmir" not in names
+    assert "Harkat-ul-Ansar in Kashmir" in names
+    # The knowledge base lists AQIM as a name of the GSPC; the span goes to the group named AQIM.
+    text = "In 2007 the GSPC joined al-Qaeda and became Al Qaeda in the Islamic Maghreb."
+    mentions = gold_mentions(text, {"g1": "Salafist Group for Preaching and Combat", "g2": "Al Qaeda in the Islamic Maghreb"})
+    assert {(m.text, m.actor_key) for m in mentions} == {("GSPC", "g1"), ("Al Qaeda in the Islamic Maghreb", "g2")}

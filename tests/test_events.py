@@ -252,3 +252,99 @@ def test_weapon_after_a_generic_attack_joins_it(extract):
     events = extract("A terrorist attack on a ferry killed six people. An explosive device was detonated on the lower deck.")
     attacks = [e for e in events if e.type == "attack"]
     assert len(attacks) == 1 and attacks[0].subtype == "bombing" and attacks[0].killed == Bounds(6, 6)
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # the verb right before a count decides, even when the unit after it belongs to the next clause
+    ("A roadside bomb killed one and 4 people were hurt near the bridge.", Bounds(1, 1), Bounds(4, 4)),
+    ("Gunmen shot dead two and wounded five at a bus stop.", Bounds(2, 2), Bounds(5, 5)),
+    # the attackers in a passive "by" phrase are not victims
+    ("Three guards were killed by two of their own comrades at the depot.", Bounds(3, 3), None),
+    # a family is a group, not a single victim
+    ("A family of four was killed in a bomb blast in the market.", Bounds(4, 4), None),
+    # an assassination is a killing
+    ("Three councillors were assassinated by gunmen in the district.", Bounds(3, 3), None),
+    # active attackers coordinated with a casualty verb are not the wounded
+    ("Two men stabbed and injured a guard outside the station.", None, Bounds(1, 1)),
+])
+def test_more_toll_kinds(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded
+
+
+def test_other_victims_do_not_open_a_new_event(extract):
+    events = extract("Gunmen attacked a police post in the hills. In the firefight one officer was shot dead and two others "
+                     "wounded.")
+    attacks = [e for e in events if e.type in ("attack", "battle")]
+    assert len(attacks) == 1
+    assert attacks[0].killed == Bounds(1, 1) and attacks[0].wounded == Bounds(2, 2)
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # GTD's hierarchy: an assault on people outranks damage to property
+    ("Armed men opened fire on a bus and set it on fire, killing three.", "armed_assault"),
+    ("A trader was hacked to death by a mob near the market.", "armed_assault"),
+    ("A preacher was beaten to death by two men in the village.", "armed_assault"),
+    ("Unknown attackers set fire to a school overnight.", "arson"),
+])
+def test_subtype_words(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype
+
+
+def test_people_displaced_by_a_conjoined_verb_are_no_toll(extract):
+    event = only(extract("Fighting between two armed groups in the region has killed at least 40 people and forced more "
+                         "than 12,000 to leave their villages."), "battle")
+    assert event.killed == Bounds(40, None)
+
+
+def test_headline_and_lead_tolls_do_not_add_up(extract):
+    event = only(extract("Nine killed in market bombing\nAt least nine people were killed when a bomb exploded in a "
+                         "crowded market on Friday."))
+    assert event.killed is not None and event.killed.min == 9  # not 18
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # an elided verb at the end of a coordinated clause
+    ("Two guards and a driver were killed and 4 policemen and two passers-by hurt.", Bounds(3, 3), Bounds(6, 6)),
+    ("One officer was killed and another injured in the ambush.", Bounds(1, 1), Bounds(1, 1)),
+    # a fate other than death or injury
+    ("Four soldiers were killed and three others abducted by the raiders.", Bounds(4, 4), None),
+    # severity and "of whom" phrases are parts of the count before them
+    ("The blast injured 14, two seriously.", None, Bounds(14, 14)),
+    ("Twenty shoppers were hurt in the explosion, 5 of whom were badly hurt.", None, Bounds(20, 20)),
+    ("A bomb killed 12 people; three police officers were among the dead.", Bounds(12, 12), None),
+    # killing words
+    ("At least six farmers were gunned down near the river.", Bounds(6, None), None),
+    ("Ten corpses were found after the raid on the village.", Bounds(10, 10), None),
+])
+def test_coordinated_and_partial_tolls(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded
+
+
+def test_killing_outranks_abduction(extract):
+    event = only(extract("Gunmen killed five villagers and abducted two girls in a raid on the village."))
+    assert event.subtype == "armed_assault"
+    kept = only(extract("Rebels abducted twelve aid workers near the border."))
+    assert kept.subtype == "kidnapping"
+    hostages = only(extract("Militants kidnapped four engineers and later executed two hostages."))
+    assert hostages.subtype == "kidnapping" and hostages.killed == Bounds(2, 2)
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # a bare object count the model tags as a date ("the 70s")
+    ("Two bombs went off in the old market, killing nine and injuring 70.", Bounds(9, 9), Bounds(70, 70)),
+    # a long coordinated subject before an elided or misattached verb
+    ("Four people died in the blast and over 40 men, women and children were injured.", Bounds(4, 4), Bounds(40, None)),
+])
+def test_tolls_the_parser_misattaches(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded
+
+
+def test_object_of_a_conjoined_light_verb_is_no_toll(extract):
+    event = only(extract("The bombing killed 25 guards and brought the two rival states close to war."))
+    assert event.killed == Bounds(25, 25)

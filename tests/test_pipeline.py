@@ -30,3 +30,16 @@ def test_warm_up_loads_the_extractor_once() -> None:
     pipeline.warm_up()
     assert pipeline.get_extractor.cache_info().currsize == 1
     assert pipeline.get_extractor() is pipeline.get_extractor()
+
+
+def test_cached_entities_and_text_match_spacy() -> None:
+    from conflictgraph.extract.doccache import doc_ents, doc_text, span_ents
+
+    doc = pipeline.load_nlp()(ARTICLE + "\n\n" + SECOND)
+    pipeline.cache_sentences(doc)
+    assert doc_text(doc) == doc.text
+    assert list(doc_ents(doc)) == list(doc.ents) and doc.ents
+    spans = [*doc.sents, doc[:], doc[3:40], doc[10:11]] + [doc[ent.start:ent.end + 1] for ent in doc.ents]
+    spans += [doc[ent.start + 1:ent.end + 5] for ent in doc.ents]  # spans that cut an entity
+    for span in spans:
+        assert span_ents(span) == list(span.ents), span.text

@@ -90,3 +90,62 @@ def test_group_examples_after_including_fill_the_role() -> None:
 def test_finite_verb_after_participle_clause_keeps_its_subject() -> None:
     rels = _relations("The Popular Resistance Committees, composed mainly of former members of Fatah, split from Fatah in 2000.")
     assert ("splinter_of", "kb:popular-resistance-committees", "kb:fatah", "asserted") in rels
+
+
+def test_ending_a_relation_negates_it_but_an_ended_siege_still_happened() -> None:
+    rels = _relations("Al-Shabaab ended its alliance with Hizbul Islam in 2010.")
+    assert ("ally_of", "kb:al-shabaab", "kb:hizbul-islam", "negated") in rels
+    assert not any(k[3] == "asserted" and k[0] == "ally_of" for k in rels)
+    rels = _relations("Hamas broke off its partnership with Hezbollah.")
+    assert not any(k[0] == "splinter_of" for k in rels)
+    rels = _relations("The Israeli army ended its siege of Hamas positions.")
+    assert any(k[0] == "fights" and k[3] == "asserted" for k in rels)
+
+
+def test_umbrella_banner_part_and_member_groups_are_affiliates() -> None:
+    assert ("affiliate_of", "kb:jnim", "kb:al-qaeda", "asserted") in _relations("JNIM operates under the al-Qaeda umbrella.")
+    assert ("affiliate_of", "kb:ansar-dine", "kb:al-qaeda", "asserted") in _relations(
+        "Ansar Dine operates under the banner of al-Qaeda.")
+    assert ("affiliate_of", "kb:jnim", "kb:al-qaeda", "asserted") in _relations("JNIM became part of al-Qaeda in 2017.")
+    assert ("affiliate_of", "kb:ansar-dine", "kb:jnim", "asserted") in _relations(
+        "Ansar Dine is a member of JNIM, the coalition led by Iyad Ag Ghaly.")
+    rels = _relations("Hamas attacked members of Hezbollah in Gaza.")
+    assert not any(k[0] == "affiliate_of" for k in rels)
+
+
+def test_receiving_aid_from_a_group_is_its_support() -> None:
+    rels = _relations("Harakat al-Nujaba receives weapons, training, and money from Hezbollah.")
+    assert ("supports", "kb:hezbollah", "kb:harakat-hezbollah-al-nujaba", "asserted") in rels
+    assert ("supports", "kb:iran", "kb:hamas", "asserted") in _relations("Hamas gets financial support from Iran.")
+
+
+def test_possessive_in_a_description_is_not_the_described_group() -> None:
+    rels = _relations("Hezbollah tried to take the town from Hamas, one of its major rivals.")
+    assert ("rival_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+
+
+def test_reciprocal_cooperation_and_listed_members() -> None:
+    assert ("ally_of", "kb:aqap", "kb:islamic-state", "asserted") in _relations(
+        "In the years after the war, AQAP and IS worked together to seize the port.")
+    rels = _relations("Three Somali groups merged to form a new coalition in 2009. "
+                      "The three groups were Hamas, Hezbollah and Fatah.")
+    for pair in (("kb:hamas", "kb:hezbollah"), ("kb:fatah", "kb:hamas"), ("kb:fatah", "kb:hezbollah")):
+        relation = rels[("merged_with", *pair, "asserted")]
+        assert len(relation.evidence) == 2
+    rels = _relations("Hamas and Fatah merged in 2009. The groups were weakened by the war.")
+    assert len([k for k in rels if k[0] == "merged_with"]) == 1
+
+
+def test_vowed_allegiance_is_no_threat_even_when_the_to_phrase_is_misparsed() -> None:
+    rels = _relations("Boko Haram vows allegiance to IS after a meeting with its envoys.")
+    assert ("allegiance_to", "kb:boko-haram", "kb:islamic-state", "asserted") in rels
+    assert not any(k[0] == "threatens" for k in rels)
+    assert ("fights", "kb:al-shabaab", "kb:kenya", "speculative") in _relations("Al-Shabaab vowed to attack Kenya.")
+
+
+def test_joining_a_group_in_an_action_is_fighting_beside_it() -> None:
+    rels = _relations("Fatah joined Hamas in an offensive against the army.")
+    assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in rels and not any(k[0] == "merged_with" for k in rels)
+    rels = _relations("Hamas fighters joined Hezbollah fighters battling Israeli troops near the border.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+    assert ("merged_with", "kb:fatah", "kb:hamas", "asserted") in _relations("Fatah joined Hamas in 2010.")

@@ -6,7 +6,8 @@ found in it by their MMP names, the acronyms and parenthesised names those
 contain, their knowledge-base aliases, and acronyms the sentence itself
 defines ("Name (ACR)").  A row is a *hit* when some extracted relation between
 the two groups has an acceptable type, *wrong* when some relation between them
-has an unacceptable one.
+has an unacceptable one.  Negated relations ("X ended its alliance with Y",
+"denied any links") count as neither.
 
 Type mapping (documented choice): all -> ally_of; riv -> rival_of or fights
 (MMP's "rivals" code covers both open fighting and competition, and the
@@ -67,12 +68,29 @@ def read_rows(data_dir: Path, limit: int | None = None) -> list[GoldRow]:
 # ------------------------------------------------------------ name matching ---
 
 def name_variants(name: str) -> tuple[set[str], set[str]]:
-    """(case-insensitive names, case-sensitive acronyms) for one group name."""
+    """(case-insensitive names, case-sensitive acronyms) for one group name, KB aliases included."""
+    names, acronyms = own_variants(name)
+    names |= _kb_aliases(names | acronyms)
+    return {n for n in names if len(n) > 2}, acronyms
+
+
+def own_variants(name: str) -> tuple[set[str], set[str]]:
+    """Variants from the MMP name itself, without the knowledge base."""
     names: set[str] = set()
     acronyms: set[str] = set()
     inner = re.findall(r"\(([^)]*)\)", name)
     outer = re.sub(r"\([^)]*\)", " ", name).strip()
-    for part in [outer, *inner]:
+    parts = [outer]
+    for part in inner:
+        part = part.strip()
+        if re.fullmatch(r"[A-Z][a-z]+", part) and outer:
+            # one-word qualifier ("Ansar al-Shariah (Tunisia)"): not a name of its own,
+            # but "Ansar al-Shariah in Tunisia" and the initials with it ("AST")
+            parts.append(f"{outer} in {part}")
+            acronyms |= _initials(f"{outer} {part}")
+        else:
+            parts.append(part)
+    for part in parts:
         part = re.sub(r"^(formerly|also|aka|a\.k\.a\.)\s+", "", part.strip(), flags=re.I)
         if not part:
             continue
@@ -81,15 +99,30 @@ def name_variants(name: str) -> tuple[set[str], set[str]]:
             continue
         names.add(part)
         names.add(re.sub(r"^the\s+", "", part, flags=re.I))
-        words = re.findall(r"[A-Za-z][\w']*", part)
-        for keep_articles in (False, True):  # "AQAP" and "AQ" for "Al Qaeda in the Arabian Peninsula"
-            initials = "".join(w[0].upper() for w in words
-                               if (w.lower() not in _SMALL or (keep_articles and w.lower() in ("al", "el")))
-                               and (w[0].isupper() or keep_articles))
-            if len(initials) >= 2:
-                acronyms.add(initials)
-    names |= _kb_aliases(names | acronyms)
-    return {n for n in names if len(n) > 2}, acronyms
+        acronyms |= _initials(part)
+    return names, acronyms
+
+
+# Linking words of transliterated names kept as lower-case letters in their acronyms:
+# "Lashkar-e-Taiba" -> LeT, "Harkat-ul-Jihad" -> HuJ, "Jamaat-ud-Dawa" -> JuD.
+_LINKING = frozenset({"e", "ul", "ud", "i", "un", "us", "ut"})
+
+
+def _initials(part: str) -> set[str]:
+    words = re.findall(r"[A-Za-z][\w']*", part)
+    found: set[str] = set()
+    for keep_articles in (False, True):  # "AQAP" and "AQ" for "Al Qaeda in the Arabian Peninsula"
+        initials = "".join(w[0].upper() for w in words
+                           if (w.lower() not in _SMALL or (keep_articles and w.lower() in ("al", "el")))
+                           and (w[0].isupper() or keep_articles))
+        if len(initials) >= 2:
+            found.add(initials)
+    if "-" in part and any(w.lower() in _LINKING for w in words):
+        mixed = "".join(w[0].lower() if w.lower() in _LINKING else w[0].upper()
+                        for w in words if w.lower() not in ("al", "el", "of", "the", "and", "in"))
+        if len(mixed) >= 3:
+            found.add(mixed)
+    return found
 
 
 def _kb_aliases(names: set[str]) -> set[str]:
@@ -143,15 +176,27 @@ def find_group(text: str, name: str) -> list[tuple[int, int]]:
 
 
 def gold_mentions(text: str, groups: dict[str, str]) -> list[Mention]:
-    """Non-overlapping mentions of the gold groups (longest match wins)."""
-    candidates = [(s, e, key) for key, name in groups.items() for s, e in find_group(text, name)]
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    """Non-overlapping mentions of the gold groups (longest match wins).
+
+    When both groups match the same span (the knowledge base lists a group's
+    successor as its alias, as for GSPC and AQIM), the group whose own MMP
+    name matches it takes the span.
+    """
+    candidates = [(s, e, key, not _own_match(text[s:e], groups[key]))
+                  for key, name in groups.items() for s, e in find_group(text, name)]
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[3], c[0]))
     taken: list[tuple[int, int, str]] = []
-    for start, end, key in candidates:
+    for start, end, key, _alias in candidates:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, key))
     return [Mention(start=s, end=e, text=text[s:e], actor_key=k, kind="armed_group", source="kb")
             for s, e, k in sorted(taken)]
+
+
+def _own_match(span_text: str, name: str) -> bool:
+    names, acronyms = own_variants(name)
+    return any(re.fullmatch(_pattern(n), span_text, flags=re.I) for n in names) \
+        or any(re.fullmatch(_pattern(a), span_text) for a in acronyms)
 
 
 def combine(pipeline: tuple[Mention, ...], gold: list[Mention]) -> list[Mention]:
@@ -163,7 +208,8 @@ def combine(pipeline: tuple[Mention, ...], gold: list[Mention]) -> list[Mention]
 # ------------------------------------------------------------------ scoring ---
 
 def _between(relations: list[Relation], a: str, b: str) -> list[Relation]:
-    return [r for r in relations if {r.source, r.target} == {a, b}]
+    """Relations the text states between a and b; negated ones ("ended its alliance") state none."""
+    return [r for r in relations if {r.source, r.target} == {a, b} and r.certainty != "negated"]
 
 
 def evaluate(data_dir: Path | None, limit: int | None = None) -> dict:

@@ -55,6 +55,9 @@ class Lexicon:
     negating_verbs: frozenset[str]
     conditional_markers: frozenset[str]
     question_marks: frozenset[str]
+    ending_verbs: frozenset[str] = frozenset()
+    standing_nouns: frozenset[str] = frozenset()
+    pledge_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         hedge_nouns=words("hedge_nouns"), attribution_verbs=words("attribution_verbs"),
         attribution_phrases=phrases, negation_words=words("negation_words"),
         negating_verbs=words("negating_verbs"), conditional_markers=words("conditional_markers"),
-        question_marks=words("question_marks"),
+        question_marks=words("question_marks"), ending_verbs=words("ending_verbs"),
+        standing_nouns=words("standing_nouns"), pledge_verbs=words("pledge_verbs"),
     )
 
 
@@ -203,6 +207,10 @@ def _scan_ancestor(token: Token, edge: str | None, scan: _Scan, lexicon: Lexicon
         return
     if lemma in lexicon.negating_verbs and token.pos_ == "VERB":
         scan.negated = scan.negated or token.text
+    elif lemma in lexicon.ending_verbs and token.pos_ == "VERB" and edge == "dobj" and _ends_state(token, lexicon):
+        scan.negated = scan.negated or token.text
+    elif lemma in lexicon.pledge_verbs and edge == "dobj":
+        pass  # "vowed allegiance to X": the vow is the act, not a plan (unlike "vowed to attack X")
     elif lemma in lexicon.speculative_verbs and token.pos_ in ("VERB", "AUX"):
         scan.speculative = scan.speculative or token.text
         if lemma in lexicon.speculative_attribution_verbs and scan.source is None:
@@ -246,6 +254,12 @@ def assess(span: Span, trigger: Token | None = None) -> CertaintyCue:
     if _is_question(sent, lexicon):
         scan.speculative = scan.speculative or "?"
     return _decide(scan)
+
+
+def _ends_state(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether an ending verb's object is a standing relation ("ended its alliance"), not an
+    event that still happened ("ended the siege")."""
+    return any(c.dep_ == "dobj" and _lemma(c) in lexicon.standing_nouns for c in verb.children)
 
 
 def _trigger_object_negation(trigger: Token, scan: _Scan, lexicon: Lexicon) -> None:

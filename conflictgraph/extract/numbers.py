@@ -258,6 +258,9 @@ def _is_measure(token: Token) -> bool:
         return True
     if token.ent_type_ not in SKIP_ENTS:
         return False
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.ent_iob_ == "B" and (
+            token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+        return False  # "injuring 70": the model's DATE ("the 70s") for a bare object count
     head = token
     for _ in range(3):
         if head.dep_ in ("nummod", "quantmod", "conj", "cc", "compound") and head.head != head:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from conflictgraph.extract.certainty import CertaintyCue, assess, attributed_key
+from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.numbers import find_numbers
 from conflictgraph.models import Claim, Document, Evidence, Mention, Place, Quantity
 
@@ -71,7 +72,8 @@ def _evidence(sent: Span, document: Document) -> tuple[Evidence, ...] | None:
     start, end = sent.start_char, sent.end_char
     while end > start and document.text[end - 1].isspace():
         end -= 1
-    if end <= start or document.text[start:end] != sent.doc.text[start:end]:
+    # sent.text is doc.text[start:end] without rebuilding the whole document's text per sentence
+    if end <= start or document.text[start:end] != sent.text[:end - start]:
         return None
     return (Evidence(start=start, end=end, text=document.text[start:end]),)
 
@@ -104,7 +106,7 @@ def sentence_place(sent: Span) -> Place | None:
     """The first geocodable GPE/LOC/FAC entity of the sentence."""
     from conflictgraph.knowledge.places import geocode
 
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ in ("GPE", "LOC", "FAC"):
             place = geocode(ent.text)
             if place is not None:

@@ -9,6 +9,7 @@ text. A span is claimed once; the first claim wins.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
@@ -99,7 +100,7 @@ def _add_kb_matches(collector: _Collector, doc: Doc, kb: KnowledgeBase, index: A
 def _add_definitions(collector: _Collector, doc: Doc) -> None:
     """Acronyms defined in parentheses: link both names to one actor."""
     for (a_start, a_end), (l_start, l_end) in acronym_definitions(collector.text):
-        long_mention = next((m for (s, e), m in collector.mentions.items() if s <= l_start < e or l_start <= s < l_end), None)
+        long_mention = _long_form_mention(collector, doc, l_start, l_end)
         if long_mention is not None:
             key, kind = long_mention.actor_key, long_mention.kind
         else:
@@ -110,6 +111,21 @@ def _add_definitions(collector: _Collector, doc: Doc) -> None:
             key = f"txt:{norm(long_form)}"
             collector.add(l_start, l_end, key, kind, "definition", name=long_form)
         collector.add(a_start, a_end, key, kind, "definition")
+
+
+def _long_form_mention(collector: _Collector, doc: Doc, start: int, end: int) -> Mention | None:
+    """The mention a defined long form already is, if any.
+
+    A state or demonym inside a group's long form ("Communist Party of Nepal (CPN)", "Paraguayan
+    People's Army (EPP)") is part of the name: it is released so the long form becomes its own actor.
+    """
+    covering = next((m for (s, e), m in collector.mentions.items() if s <= start < e), None)
+    if covering is not None and (covering.kind != "state" or covering.end >= end):
+        return covering
+    inside = covering or next((m for (s, e), m in collector.mentions.items() if start <= s < end), None)
+    if inside is not None and _kind_for_new_name(collector.text[start:end], doc, start) == "armed_group" and collector.release_inside(start, end):
+        return None
+    return inside
 
 
 def _kind_for_new_name(name: str, doc: Doc, start: int) -> str | None:
@@ -138,10 +154,39 @@ def _add_entities(collector: _Collector, doc: Doc, site: str | None) -> None:
             continue
         if _heading_line(collector.text, ent.start_char, ent.end_char) or (site and norm(ent.text) == norm(site)):
             continue
-        if ent.label_ == "PERSON" and not context.armed_context(ent):
+        if ent.label_ == "PERSON" and not context.armed_context(ent) and not _group_head(ent):
             _add_person(collector, ent)
         else:
             _add_group(collector, ent)
+
+
+# Acronym-shaped words the model often leaves untagged: "UÇK", "M-19", "CGSB".
+_ACRONYM = re.compile(r"(?<![\w\-])([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9]*(?:-[A-ZÀ-ÖØ-Þ0-9]+)*)(?![\w\-])")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _acronym_shaped(word: str) -> bool:
+    capitals = sum(ch.isupper() for ch in word)
+    return 2 <= len(word) <= 10 and not _ROMAN.match(word) and (capitals >= 2 or ("-" in word and any(ch.isdigit() for ch in word)))
+
+
+def _add_cued_acronyms(collector: _Collector, doc: Doc) -> None:
+    """Untagged acronyms in armed context ("M-19 militants", "members of ZIPRA") are armed groups."""
+    for match in _ACRONYM.finditer(collector.text):
+        start, end = match.span(1)
+        if not _acronym_shaped(match.group(1)) or collector.taken(start, end) or _heading_line(collector.text, start, end):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            continue
+        if context.armed_context(span) or context.linked_to_group(span):
+            key = collector.local_names.get(name_key(span.text)) or f"txt:{norm(span.text)}"
+            collector.add(start, end, key, "armed_group", "context", name=span.text)
+
+
+def _group_head(ent: Span) -> bool:
+    """ "Medellín Cartel", "Quintin Lame Brigade": a name ending in a group noun is no person, whatever the model says."""
+    return len(ent) > 1 and ent[-1].text[:1].isupper() and ent[-1].lower_ in context.cues()["group_head_words"]
 
 
 def _longer_group_name(collector: _Collector, ent: Span) -> bool:
@@ -180,16 +225,23 @@ def _add_group(collector: _Collector, ent: Span) -> None:
         return
     first_is_state = span[0].ent_type_ in {"GPE", "NORP"} or (span.start_char, span.start_char) in collector.mentions
     kind = context.kind_from_name([t.text for t in span], first_is_state)
-    if context.armed_context(span) or ent[-1].lower_ in context.cues()["fighter_nouns"]:
+    if context.armed_context(span) or context.linked_to_group(span) or ent[-1].lower_ in context.cues()["fighter_nouns"]:
         kind = "armed_group"
     if kind != "armed_group" and _not_an_actor(span):
         return
+    if len(span) == 1 and span[0].lower_ in context.cues()["group_force_words"] | context.cues()["state_force_words"]:
+        return  # "the Army" alone is some state's army, not a new group
     if kind is None and ent.label_ == "ORG" and (len(span) > 1 or (span.text.isupper() and len(span.text) >= 3)):
         kind = "organization"  # one capitalised word alone is too often a place the model mislabels
-    if kind is None:
+    if kind is None or (kind == "armed_group" and _lone_adjective(span)):
         return  # a NORP without armed context is a population adjective ("Shiite", "Malian"), not an actor
     key = collector.local_names.get(name_key(span.text)) or f"txt:{norm(span.text)}"
     collector.add(span.start_char, span.end_char, key, kind, "context", name=span.text)
+
+
+def _lone_adjective(span: Span) -> bool:
+    """ "Islamist militants", "Shiite fighters": one adjective describes the fighters and names no group."""
+    return len(span) == 1 and span[0].tag_ == "JJ" and context.kind_from_name([span[0].text], first_is_state=False) is None
 
 
 def _add_person(collector: _Collector, ent: Span) -> None:
@@ -257,6 +309,7 @@ def find_actor_mentions(doc: Doc, document: Document, kb: KnowledgeBase | None =
     _add_definitions(collector, doc)
     if not is_all_caps(document.text):
         _add_entities(collector, doc, document.site)
+        _add_cued_acronyms(collector, doc)
     _add_aka(collector)
     _add_local_reuses(collector)
     _unify_kinds(collector)

@@ -35,6 +35,8 @@ def armed_context(ent: Span) -> bool:
     after = doc[ent.end:min(ent.end + 5, ent.sent.end)]
     if len(after) and after[0].lower_ in c["fighter_nouns"]:
         return True
+    if len(after) and after[0].lower_ in c["group_nouns"] and any(w in c["armed_adjectives"] for w in before[-2:]):
+        return True  # "the extremist X group"
     if any(t.lemma_ == "claim" for t in after[:3]) and any(t.lower_ == "responsibility" for t in after):
         return True
     if any(w in c["member_nouns"] for w in before[-4:-1]) and any(w in c["member_links"] for w in before[-3:]):
@@ -46,10 +48,25 @@ def armed_context(ent: Span) -> bool:
     return False
 
 
+def linked_to_group(ent: Span) -> bool:
+    """ "claimed by the X", "the Hezbollah-affiliated X": words before a name that only groups take."""
+    doc, c = ent.doc, cues()
+    before = _lower_words(doc[max(ent.start - 3, ent.sent.start):ent.start])
+    if before[-2:] == ["claimed", "by"] or before[-3:] == ["claimed", "by", "the"]:
+        return True
+    return len(before) >= 2 and before[-1] in c["link_participles"] and before[-2] in {"-", "–"}
+
+
+def _bare(word: str) -> str:
+    """ "People's" -> "people": a possessive does not change what a name word says."""
+    word = word.lower()
+    return word[:-2] if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else word.rstrip("'’")
+
+
 def kind_from_name(words: list[str], first_is_state: bool) -> str | None:
     """The words of a name often tell its kind: "Ministry of Defence", "Martyrs Brigades"."""
     c = cues()
-    lowered = {w.lower() for w in words}
+    lowered = {_bare(w) for w in words}
     if lowered & c["armed_name_words"]:
         return "armed_group"
     if lowered & c["agency_words"] or (first_is_state and lowered & c["state_force_words"]):

@@ -21,8 +21,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from conflictgraph.knowledge.actors import KnowledgeBase, load_knowledge_base
 from conflictgraph.knowledge.names import name_key, tokens_with_offsets
 
-# Characters allowed between two tokens of one name: spaces, hyphens, dashes.
-_JOINER = re.compile(r"^[\s\-–—‐‑]{1,3}$")
+# Characters allowed between two tokens of one name: spaces, hyphens, dashes, an opening bracket
+# ("CPI (Maoist)"), after a possessive "'s" that the tokenizer leaves out of the token ("Lord's Resistance Army").
+_JOINER = re.compile(r"^(?:['’ʼ`‘][sS]?)?[\s\-–—‐‑(]{1,3}$")
 _MAX_ACRONYM = 6
 _GENERIC_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "generic_words.yaml"
 
@@ -103,7 +104,8 @@ def _case_ok(surface: str, alias: Alias, all_caps: bool) -> bool:
         return not alias.acronym or (len(alias.tokens) == 1 and alias.tokens[0] not in STOP_WORDS and len(alias.tokens[0]) >= 3)
     if alias.acronym:
         return surface.upper() == surface
-    return any(ch.isupper() for ch in surface)
+    # "al-shabaab", "al-qaeda": a hyphenated Arabic article marks the name even in lower case.
+    return any(ch.isupper() for ch in surface) or (len(alias.tokens) >= 2 and alias.tokens[0] == "al" and surface[:3].lower() == "al-")
 
 
 def _joined(text: str, tokens: list[tuple[str, int, int]], i: int, n: int) -> bool:
@@ -133,5 +135,7 @@ def _match_at(text: str, tokens: list[tuple[str, int, int]], i: int, index: Alia
             continue
         start, end = tokens[i][1], tokens[i + n - 1][2]
         if _joined(text, tokens, i, n) and _case_ok(text[start:end], alias, all_caps):
+            if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
+                end += 1  # close the bracket the name opened
             return Match(start, end, alias)
     return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.dates import resolve_date
+from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.linking import Link, link_actors
 from conflictgraph.extract.events.location import dateline_place, pick_location
 from conflictgraph.extract.events.roles import event_roles
@@ -44,6 +45,11 @@ _ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker"})
 _PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
 _NEW_EVENT_CUES = frozenset({"another", "separate", "separately", "elsewhere", "meanwhile", "second", "third", "also",
                              "later", "earlier", "similar", "other"})
+_HOSTAGE_NOUNS = frozenset({"hostage", "captive", "abductee", "kidnappee", "prisoner"})
+# cues that mark a new event only when they qualify an event or a place ("another attack", "in other towns")
+_WHICH_CUES = frozenset({"another", "other", "similar", "separate"})
+_EVENT_NOUNS = frozenset({"incident", "attack", "operation", "event", "case", "place", "location", "area", "town",
+                          "village", "city", "district", "province", "region", "part", "site", "occasion", "day"})
 
 
 @dataclass(slots=True)
@@ -81,7 +87,22 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
     # generically) in the next sentence is the same event unless the sentence marks a new one ("another",
     # "a second", "separately")
     sent = token.sent
-    return any(is_anaphoric(t) for t, _ in entries) or not any(t.lower_ in _NEW_EVENT_CUES or t.ent_type_ == "ORDINAL" for t in sent)
+    return any(is_anaphoric(t) for t, _ in entries) or not any(_marks_new_event(t) for t in sent)
+
+
+def _marks_new_event(token: Token) -> bool:
+    """"another bomb", "in a separate incident", "a second blast", "later": the sentence tells of another
+    event. "Other" / "another" qualifying people ("three others wounded", "injuring another") is a toll."""
+    if token.ent_type_ == "ORDINAL":
+        return True
+    lower = token.lower_
+    if lower not in _NEW_EVENT_CUES:
+        return False
+    if lower not in _WHICH_CUES:
+        return True
+    head = token.head if token.dep_ in ("amod", "det", "advmod") else token
+    lemma = head.lemma_.lower()
+    return lemma in _EVENT_NOUNS or lemma in lexicon().words and lexicon().words[lemma].rank > 0
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -91,7 +112,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _group_sentences(doc: Doc) -> list[_Group]:
     lex = lexicon()
-    starts = _paragraph_starts(doc.text)
+    starts = _paragraph_starts(doc_text(doc))
     groups: list[_Group] = []
     open_groups: dict[str, _Group] = {}
     for sent in doc.sents:
@@ -145,6 +166,12 @@ def _assault_like(group: _Group, links: list[Link], tolls: dict) -> bool:
     return any(x.link in ("stated", "claimed", "suspected", "blamed") for x in links)
 
 
+def _killed_besides_hostages(breakdowns: dict) -> bool:
+    """Some of the dead are not the hostages ("killed six policemen and abducted five", not "the hostages
+    were executed")."""
+    return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS for item in breakdowns.get("killed", ()))
+
+
 def _certainty(sent: Span, trigger: Token) -> tuple[str, str | None]:
     if certainty_of is not None:
         return certainty_of(sent, trigger)
@@ -164,7 +191,7 @@ def _date(group: _Group, published: str | None) -> tuple[str | None, str | None,
     """(value, surface text, precision, evidence) from the first dated expression of the event."""
     fallback: tuple[str | None, str | None, str, dict | None] = (None, None, "unresolved", None)
     for sent in group.sents:
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ != "DATE" or _DURATION.search(ent.text):
                 continue
             value, precision = resolve_date(ent.text, published)
@@ -185,7 +212,7 @@ def _toll_fields(group: _Group) -> tuple[dict, dict, dict]:
         values[kind] = total
         first = min(tolls, key=lambda t: t.start)
         last = max(tolls, key=lambda t: t.end)
-        text = group.trigger.doc.text
+        text = doc_text(group.trigger.doc)
         evidence[kind] = _span_dict(first.start, last.end, text[first.start:last.end])
         breakdowns[kind] = [
             {"text": t.text, "min": t.bounds.min, "max": t.bounds.max, "unit": t.unit, "part": t.part, "start": t.start, "end": t.end}
@@ -233,6 +260,8 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
+    if subtype == "kidnapping" and _killed_besides_hostages(breakdowns):
+        subtype = "armed_assault"  # people killed and others taken: the killing is the graver act (ACLED "Attack")
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)
     links = link_actors(group.trigger.doc, group.sents, mentions)
@@ -271,7 +300,7 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
 
 def extract_events(doc: Doc, document: Document, mentions: Sequence[Mention]) -> list[Event]:
     """Events of a parsed document (see module docstring); evidence offsets index ``document.text``."""
-    if doc.text != document.text:
+    if doc_text(doc) != document.text:
         logger.warning("document %s: parsed text differs from document text; events skipped", document.id)
         return []
     events: list[Event] = []

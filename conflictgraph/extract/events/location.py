@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
 from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode
 from conflictgraph.models import Place
@@ -136,7 +137,7 @@ def _attribution(ent: Span) -> bool:
 def _country_hint(sent: Span) -> str | None:
     """The first country the sentence names as a place ("Mandera, Kenya", "in northern Syria"), not as a
     modifier or speaker ("a US patrol", "Kenya said"): a strong hint that refuses homonyms abroad."""
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         # any label: the small model tags some countries as PERSON ("in Tanout, Niger")
         if ent.label_ in ("GPE", "PERSON", "ORG", "LOC") and _prep_score(ent.root) >= 3 and not _attribution(ent):
             place = geocode(ent.text)
@@ -147,13 +148,13 @@ def _country_hint(sent: Span) -> str | None:
 
 def _soft_hint(sent: Span) -> str | None:
     """Any country the sentence names, else that of a nationality word ("Afghan police said")."""
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ == "GPE":
             place = geocode(ent.text)
             if place is not None and place.precision == "country":
                 return place.country
     table = demonym_countries()
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ == "NORP" and ent.text.lower() in table:
             return table[ent.text.lower()]
     return None
@@ -235,7 +236,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ in PLACE_LABELS:
             spans.append((ent, 0.0))
         elif (ent.label_ in ("ORG", "PERSON", "NORP") or ent.root.pos_ == "PROPN") and _place_like(ent):

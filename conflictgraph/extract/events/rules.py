@@ -25,7 +25,7 @@ FAMILY: dict[str, str] = {"attack": "violence", "battle": "violence"}
 
 KILL_WORDS: frozenset[str] = frozenset({
     "kill", "killed", "die", "dead", "death", "murder", "slay", "slain", "behead", "execute", "massacre",
-    "fatality", "perish", "toll", "life", "lives", "lifeless", "body", "corpse",
+    "fatality", "perish", "toll", "life", "lives", "lifeless", "body", "corpse", "corpses", "assassinate", "assassinated",
 })
 WOUND_WORDS: frozenset[str] = frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury", "casualty", "maim"})
 PART_WORDS: frozenset[str] = frozenset({"include", "including", "among", "of"})
@@ -159,8 +159,10 @@ def casualty_kind(token: Token) -> str | None:
         if lemma in ("toll", "life", "lives", "body", "corpse") and not _toll_context(token):
             return None
         return "killed"
-    if lower == "shot" and any(c.lower_ == "dead" for c in token.children):
+    if lower == "shot" and any(c.lower_ in ("dead", "fatally") for c in token.children):
         return "killed"
+    if lemma == "gun" and any(c.lower_ == "down" for c in token.children):
+        return "killed"  # "were gunned down"
     return None
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from conflictgraph.extract.doccache import doc_text
 from conflictgraph.extract.events.rules import NON_PERSON_UNITS, PART_WORDS, PERP_NOUNS, casualty_kind, lexicon
 from conflictgraph.extract.numbers import NumberMention, add_bounds, find_numbers
 from conflictgraph.models import Bounds
@@ -72,8 +73,16 @@ _LINKING = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", 
 _HARM_VERBS = frozenset({"sustain", "suffer", "receive"})
 _DEATH_ADJ = frozenset({"dead", "lifeless"})
 _BARE_CASUALTY = frozenset({"killed", "dead", "wounded", "injured", "hurt", "died"})
-_QUANTITY_NOUNS = frozenset({"total", "number", "group", "couple", "series", "lot", "crowd", "handful", "dozen", "score"})
+_QUANTITY_NOUNS = frozenset({"total", "number", "group", "couple", "series", "lot", "crowd", "handful", "dozen", "score",
+                             "family"})  # "a family of five was killed" is five, not one
 _STATE_WORDS = frozenset({"missing", "homeless", "displaced", "stranded", "unaccounted", "trapped"})
+# what happened to a count instead of death or injury ("five others abducted", "two were kidnapped")
+_FATE_WORDS = _STATE_WORDS | frozenset({"abducted", "kidnapped", "captured", "arrested", "detained", "rescued", "freed",
+                                        "released", "evacuated", "seized", "held", "taken"})
+# trigger nouns that name people, who can be victims ("executed two hostages")
+_VICTIM_TRIGGER_NOUNS = frozenset({"hostage", "captive", "abductee"})
+_SEVERITY = frozenset({"seriously", "critically", "badly", "severely", "gravely", "slightly", "lightly", "mortally",
+                       "fatally"})
 _CASUALTY_VERB_FORMS = frozenset({"kill", "kills", "killing", "killed", "wound", "wounds", "wounding", "wounded",
                                   "injure", "injures", "injuring", "injured", "hurting"})
 # Verbs whose object may still be the victims counted by a casualty word further up ("left 12 dead",
@@ -123,7 +132,7 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
                 return kind
     if arg.dep_ in ("nsubj", "nsubjpass"):
         for child in verb.children:
-            if child.dep_ == "conj" and child.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            if child.dep_ == "conj" and child.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
                 kind = casualty_kind(child)
                 if kind is not None:
                     return kind
@@ -149,12 +158,64 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
     if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in ("killed", "dead", "wounded", "injured", "hurt", "died"):
         if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
             return casualty_kind(doc[j])
+    if _among_casualties(anchor, number):
+        return casualty_kind(doc[j + 2])  # "four soldiers were among the dead"
+    base = _conj_base(anchor)
+    if base.dep_ == "conj":  # conjoined to a clause (or, misparsed, to its preposition)
+        return _elided_kind(anchor)
     for token in (anchor, number):
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "to") and token.head.head.pos_ == "NOUN":
             noun = token.head.head
             if noun.lemma_.lower() in ("death", "injury", "killing", "wounding", "murder", "massacre"):
                 return casualty_kind(noun) or "killed"
     return None
+
+
+def _among_casualties(anchor: Token, number: Token) -> bool:
+    """"four soldiers were among the dead": a part of the toll, of the kind named."""
+    doc = anchor.doc
+    last = max(anchor.i, number.i)
+    j = last + 1
+    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
+        j += 1
+    return (j + 2 < len(doc) and doc[j].lower_ == "among" and doc[j + 1].lower_ == "the"
+            and casualty_kind(doc[j + 2]) is not None)
+
+
+def _elided_kind(anchor: Token) -> str | None:
+    """A noun phrase conjoined to a clause, its verb elided at the end: "three were killed and 5 soldiers and a
+    civilian hurt". The first bare casualty word before the next punctuation gives the kind."""
+    doc = anchor.doc
+    for j in range(anchor.i + 1, min(anchor.i + 9, anchor.sent.end)):
+        if doc[j].is_punct and doc[j].tag_ not in ("HYPH", ",") or doc[j].pos_ == "VERB" and doc[j].lower_ not in _BARE_CASUALTY:
+            return None
+        if doc[j].lower_ in _BARE_CASUALTY:
+            return casualty_kind(doc[j])
+    return None
+
+
+def _fate_not_toll(anchor: Token, number: Token) -> bool:
+    """"five others abducted", "two were kidnapped", "three are missing": the count's own predicate is no
+    casualty."""
+    doc = anchor.doc
+    last = max(anchor.i, number.i)
+    j = last + 1
+    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING - {"people", "persons"} | {"still"}:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in _FATE_WORDS
+
+
+def _severity_part(sent: Span, number: NumberMention) -> bool:
+    """"injured 22, one seriously", "50 wounded, three critically", "3 of whom seriously": a part of the
+    count before it."""
+    phrase = sent.doc.char_span(number.start, number.end, alignment_mode="expand")
+    if phrase is None or phrase.end >= sent.end:
+        return False
+    doc = sent.doc
+    nxt = doc[phrase.end]
+    if nxt.lower_ == "of" and phrase.end + 1 < sent.end and doc[phrase.end + 1].lower_ in ("whom", "them", "those"):
+        return True
+    return nxt.lower_ in _SEVERITY and phrase.start > sent.start and doc[phrase.start - 1].is_punct
 
 
 def _is_part(anchor: Token) -> bool:
@@ -185,7 +246,7 @@ def _not_victims(unit: str | None) -> bool:
     if unit in NON_PERSON_UNITS:
         return True
     entry = lexicon().words.get(unit)
-    return entry is not None and entry.rank > 0 and unit not in PERP_NOUNS
+    return entry is not None and entry.rank > 0 and unit not in PERP_NOUNS and unit not in _VICTIM_TRIGGER_NOUNS
 
 
 def _preceding_kind(sent: Span, number: NumberMention) -> str | None:
@@ -195,6 +256,9 @@ def _preceding_kind(sent: Span, number: NumberMention) -> str | None:
     if phrase is None or phrase.start == 0:
         return None
     prev = sent.doc[phrase.start - 1]
+    before = sent.doc[prev.i - 1] if prev.i > sent.start else prev
+    if prev.lower_ == "dead" and "shoot" in (prev.head.lemma_.lower(), before.lemma_.lower()):
+        return "killed"  # "shot dead one and wounded two"
     return casualty_kind(prev) if prev.lower_ in _CASUALTY_VERB_FORMS else None
 
 
@@ -204,9 +268,13 @@ def _other_clause(verb: Token, arg: Token) -> bool:
     if verb.lemma_.lower() in _LIGHT_VERBS:
         if any(t.lower_ in _STATE_WORDS for t in (*arg.subtree, *verb.children)):
             return True  # "left dozens of others missing", however the parser attaches "missing"
+        if verb.dep_ == "conj" and arg.dep_ == "dobj" and not any(casualty_kind(t) for t in verb.subtree):
+            return True  # "killed 40 police and brought the two neighbours close to war": a clause of its own
         return any(c.dep_ in ("acomp", "oprd", "xcomp") and c != arg and casualty_kind(c) is None and c.i > arg.i
                    for c in verb.children)
-    return verb.dep_ in ("advcl", "relcl", "ccomp", "pcomp") and arg.dep_ in ("nsubj", "nsubjpass", "dobj")
+    # "after two of their leaders were arrested" (a clause of its own); "killed 80 and forced 30,000 to flee",
+    # "killed two and took 12 hostage" (a conjoined verb of its own)
+    return verb.dep_ in ("advcl", "relcl", "ccomp", "pcomp", "conj", "xcomp") and arg.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _agent_count(verb: Token, arg: Token) -> bool:
@@ -223,6 +291,18 @@ def _name_number(sent: Span, number: NumberMention) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.i != sent.start
 
 
+def _in_agent_phrase(anchor: Token) -> bool:
+    """The count sits in the "by" phrase of a passive verb ("were killed by three gunmen")."""
+    token = anchor
+    for _ in range(_MAX_HOPS):
+        if token.dep_ == "agent" or token.dep_ == "prep" and token.lower_ == "by" and token.head.tag_ == "VBN":
+            return True
+        if token.head == token or token.pos_ == "VERB":
+            return False
+        token = token.head
+    return False
+
+
 def _tolls_from_numbers(sent: Span) -> list[Toll]:
     tolls: list[Toll] = []
     for number in find_numbers(sent):
@@ -231,7 +311,11 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
         unit = _unit_token(sent, number)
         number_token = sent.doc[number.token_i]
         anchor = unit if unit is not None else number_token
-        kind = _local_kind(anchor, number_token) or _preceding_kind(sent, number)
+        if _in_agent_phrase(anchor) or _fate_not_toll(anchor, number_token):
+            continue  # "killed by two of their colleagues": the count did the killing
+        # the verb right before the count decides first: in "killed one and 3 people were injured" the unit
+        # "people" is shared, but "one" is the object of "killed"
+        kind = _preceding_kind(sent, number) or _local_kind(anchor, number_token)
         if kind is None:
             verb = _clause_verb(anchor)
             if verb is not None:
@@ -243,6 +327,7 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
             part = _is_part(anchor)
         else:
             kind, part = _climb(anchor)
+        part = part or _severity_part(sent, number) or _among_casualties(anchor, number_token)
         if kind is None and unit is not None:
             kind = casualty_kind(unit)
         if kind is None:
@@ -251,16 +336,27 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
     return tolls
 
 
+def _conj_base(token: Token) -> Token:
+    """The first conjunct of a noun coordination ("A and a B" -> A)."""
+    base = token
+    for _ in range(_MAX_HOPS):
+        if base.dep_ != "conj" or base.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        base = base.head
+    return base
+
+
 def _singular_victims(sent: Span, taken: set[int]) -> list[Toll]:
     """"a policeman was killed", "killing a student and injuring another": one each."""
     tolls: list[Toll] = []
     for token in sent:
-        if token.dep_ not in ("nsubjpass", "dobj", "nsubj") or token.i in taken:
+        base = _conj_base(token)  # "three civilians and a soldier were killed": the soldier is the subject too
+        if base.dep_ not in ("nsubjpass", "dobj", "nsubj") or token.i in taken:
             continue
-        kind = casualty_kind(token.head)
+        kind = casualty_kind(base.head)
         if kind is None or token.tag_ not in ("NN", "NNP") and token.lower_ != "another":
             continue
-        if token.dep_ == "nsubj" and token.head.lemma_.lower() not in ("die", "perish"):
+        if base.dep_ == "nsubj" and base.head.lemma_.lower() not in ("die", "perish") and token.lower_ != "another":
             continue
         if token.lemma_.lower() in _QUANTITY_NOUNS:
             continue  # "a total of 37 people died": the count is in the "of" phrase
@@ -270,7 +366,7 @@ def _singular_victims(sent: Span, taken: set[int]) -> list[Toll]:
                 continue
             start = det.idx if det is not None and token.lower_ != "another" else token.idx
             end = token.idx + len(token.text)
-            tolls.append(Toll(kind, Bounds(1, 1), start, end, sent.doc.text[start:end], token.lemma_.lower()))
+            tolls.append(Toll(kind, Bounds(1, 1), start, end, doc_text(sent.doc)[start:end], token.lemma_.lower()))
     return tolls
 
 
@@ -278,7 +374,9 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     """Every killed/wounded count in a sentence (parts included, flagged)."""
     tolls = _tolls_from_numbers(sent)
     taken = {t.i for t in sent if any(t.idx <= toll.start < t.idx + len(t.text) + 1 for toll in tolls)}
-    unit_tokens = {tok.i for tok in sent for toll in tolls if toll.unit and tok.lemma_.lower() == toll.unit}
+    # the counted noun itself ("5 US soldiers"), not a namesake elsewhere in the sentence ("and a soldier")
+    unit_tokens = {tok.i for tok in sent for toll in tolls
+                   if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
     return tolls + _singular_victims(sent, taken | unit_tokens)
 
 
@@ -286,10 +384,13 @@ def event_tolls(sents: list[Span]) -> dict[str, tuple[Bounds, list[Toll]]]:
     """Per kind: the total (sum within a sentence, largest across sentences) and the counts behind it."""
     best: dict[str, tuple[Bounds, list[Toll]]] = {}
     for sent in sents:
-        by_kind: dict[str, list[Toll]] = {}
+        # a headline and the lead the splitter ran into one sentence are two statements of one toll
+        # ("13 police killed in attack\nAt least 13 police officers were killed..."): lines do not add up
+        by_kind: dict[tuple[str, int], list[Toll]] = {}
         for toll in sentence_tolls(sent):
-            by_kind.setdefault(toll.kind, []).append(toll)
-        for kind, tolls in by_kind.items():
+            line = doc_text(sent.doc).count("\n", sent.start_char, toll.start)
+            by_kind.setdefault((toll.kind, line), []).append(toll)
+        for (kind, _), tolls in by_kind.items():
             wholes = [t for t in tolls if not t.part] or tolls[:1]
             total = add_bounds([t.bounds for t in wholes])
             current = best.get(kind)

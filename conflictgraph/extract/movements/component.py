@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.errors import KnowledgeError
 from conflictgraph.extract.certainty import assess, attributed_key
+from conflictgraph.extract.doccache import doc_ents, doc_text, span_ents
 from conflictgraph.extract.numbers import find_numbers
 from conflictgraph.models import Bounds, Document, Evidence, Mention, Movement, Place
 
@@ -63,7 +64,7 @@ def _movement(trigger: Token, sent: Span, document: Document, mentions: Sequence
     start, end = sent.start_char, sent.end_char
     while end > start and document.text[end - 1].isspace():
         end -= 1
-    if document.text[start:end] != sent.doc.text[start:end]:
+    if document.text[start:end] != doc_text(sent.doc)[start:end]:
         return None
     cue = assess(sent, trigger)
     own = [m for m in mentions if start <= m.start < end]
@@ -130,7 +131,7 @@ def _place(token: Token) -> Place | None:
     """The place a token names: its entity if it is inside a place entity, else None."""
     from conflictgraph.knowledge.places import geocode
 
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end and ent.label_ in _PLACE_LABELS:
             return geocode(ent.text) or Place(name=ent.text, precision="unknown")
     phrase = token.doc[token.left_edge.i:token.i + 1]
@@ -156,7 +157,7 @@ def _count(mover: Span | None) -> Bounds | None:
 def _date(trigger: Token, document: Document) -> str | None:
     from conflictgraph.extract.dates import contract_date, resolve_date
 
-    for ent in trigger.sent.ents:
+    for ent in span_ents(trigger.sent):
         if ent.label_ == "DATE" and trigger.is_ancestor(ent.root):
             value, precision = resolve_date(ent.text, document.published)
             return contract_date(value, precision)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.certainty import assess, attributed_key
+from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
+    GENERIC_NOUNS,
     Filler,
     TriggerRule,
     coordinated,
@@ -48,8 +51,12 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
     by_sentence = _mentions_by_sentence(doc, mentions)
     found: list[Relation] = []
     previous: list[Filler] = []
+    pending: _PluralTrigger | None = None
     for sent in doc.sents:
         own = by_sentence.get(sent.start, [])
+        if pending is not None:
+            found.extend(_listed_relations(sent, own, pending, document))
+        pending = _plural_trigger(sent, own)
         triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not _inside(t, own)]
         if triggers:
             fillers = sentence_fillers(sent, own, previous)
@@ -58,6 +65,88 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         if own:
             previous = [f for f in (_plain_filler(m, t) for m, t in own)]
     return merge_relations(found)
+
+
+# Relations whose parties a later sentence may list: "Four groups merged ... The four groups were A, B and C."
+_LISTABLE = frozenset({"merged_with", "ally_of"})
+_LIST_VERBS = frozenset({"be", "include", "comprise"})
+
+
+@dataclass(frozen=True, slots=True)
+class _PluralTrigger:
+    rule: TriggerRule
+    trigger: Token
+    mentions: tuple[Mention, ...]
+
+
+def _plural_trigger(sent: Span, own: list[tuple[Mention, Token]]) -> _PluralTrigger | None:
+    """A merger/alliance trigger whose subject is a plural group noun naming no actor ("four groups merged")."""
+    for token in sent:
+        rule = next((r for r in rules_for(token) if r.type in _LISTABLE), None) if token.pos_ == "VERB" else None
+        if rule is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in GENERIC_NOUNS:
+            continue
+        if any(t == subject or (subject.is_ancestor(t) and t.dep_ not in ("amod", "compound", "nmod")) for _, t in own):
+            continue  # "Somali groups" names no group; "groups including X" or "X's factions" do
+        return _PluralTrigger(rule, token, tuple(m for m, _ in own))
+    return None
+
+
+def _listed_relations(sent: Span, own: list[tuple[Mention, Token]], pending: _PluralTrigger,
+                      document: Document) -> list[Relation]:
+    """ "The four groups were A, B and C": the listed actors are the parties of the pending trigger."""
+    for verb in sent:
+        if verb.lemma_.lower() not in _LIST_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in GENERIC_NOUNS \
+                or not any(c.lower_ in ("the", "these", "those") for c in subject.children):
+            continue
+        listed = next((c for c in verb.children if c.dep_ in ("attr", "dobj")), None)
+        if listed is None:
+            continue
+        extra = ((sent.start_char, _trimmed_end(sent)),)
+        items = [(m, t) for m, t in own if _list_root(t) == listed]
+        if len({m.actor_key for m, _ in items}) < 2:
+            items = _linear_list(verb, own)
+        members: list[Filler] = []
+        for mention, token in items:
+            if all(f.mention.actor_key != mention.actor_key for f in members):
+                members.append(Filler(mention=mention, token=token, group=-1, extra_evidence=extra))
+        relations = []
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                relation = _relation(pending.rule, a, b, pending.trigger.sent, pending.trigger, document,
+                                     list(pending.mentions))
+                if relation is not None:
+                    relations.append(relation)
+        return relations
+    return []
+
+
+def _linear_list(verb: Token, own: list[tuple[Mention, Token]]) -> list[tuple[Mention, Token]]:
+    """Misparsed lists: the actors after the verb up to the next verb, leaving out parenthesised aliases."""
+    doc = verb.doc
+    stop = next((t.i for t in doc[verb.i + 1:verb.sent.end] if t.pos_ == "VERB"), verb.sent.end)
+    items = []
+    for mention, token in own:
+        if not verb.i < token.i < stop:
+            continue
+        opened = [t.lower_ for t in doc[verb.i + 1:token.i] if t.lower_ in ("(", ")")]
+        if opened and opened[-1] == "(":
+            continue
+        items.append((mention, token))
+    return items
+
+
+def _list_root(token: Token) -> Token:
+    steps = 0
+    while token.dep_ in ("conj", "compound", "flat") and token.head != token and steps < 12:
+        token = token.head
+        steps += 1
+    return token
 
 
 def _mentions_by_sentence(doc: Doc, mentions: Sequence[Mention]) -> dict[int, list[tuple[Mention, Token]]]:
@@ -98,10 +187,12 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
             if len(placed) >= 2 else []
         if not pairs:
-            pairs = _linear_pairs(trigger, fillers)
+            pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers)
         if len(placed) >= 3:
             pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
         role_by = {id(f): r for f, r in placed}
+        if _joins_in_action(trigger):
+            pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
         for rule, source, target in pairs:
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
@@ -148,6 +239,26 @@ def _joint(trigger: Token) -> bool:
 
 
 _ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))
+# Joining a group *in* an action is fighting beside it, not merging into it:
+# "X joined Y in an offensive", "X fighters joined Y fighters battling Z" ("X joined Y to fight Z"
+# stays open: groups often join a coalition to fight someone).
+_JOIN_VERBS = frozenset({"join", "rejoin"})
+_ACTION_NOUNS = frozenset({"attack", "clash", "offensive", "fight", "fighting", "battle", "assault", "operation",
+                           "raid", "campaign", "war", "struggle", "effort", "push", "counteroffensive", "ambush"})
+_ACTION_VERBS = frozenset({"fight", "battle", "attack", "combat", "defend", "repel", "retake", "capture", "push"})
+
+
+def _joins_in_action(trigger: Token) -> bool:
+    if trigger.lemma_.lower() not in _JOIN_VERBS:
+        return False
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "for") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _ACTION_NOUNS for g in child.children):
+            return True
+        if child.dep_ in ("dobj", "nsubj") and any(g.dep_ == "acl" and g.lemma_.lower() in _ACTION_VERBS
+                                                    for g in child.children):
+            return True
+    return False
 
 
 def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
@@ -166,7 +277,8 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
     doc = trigger.doc
     if any(doc[i].lower_ in (";", "but", "while", "whereas") for i in range(a.token.i, b.token.i)):
         return []
-    prep = next((doc[i].lower_ for i in range(trigger.i + 1, b.token.i) if doc[i].pos_ == "ADP"), None)
+    prep = next((doc[i].lower_ for i in range(trigger.i + 1, b.token.i)
+                 if doc[i].pos_ == "ADP" or _to_before(doc[i], b)), None)
     found = []
     for rule in rules_for_lemma(trigger):
         left_role = "agent" if rule.pos == "VERB" else "holder"
@@ -175,6 +287,41 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
         if found:
             break
     return found
+
+
+_RECIPROCAL = frozenset({"together", "jointly", "another", "other", "mutually"})
+
+
+def _reciprocal_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
+                      fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Fallback for "A and B worked together / with one another" when the parse lost the subject.
+
+    A reciprocal word on the trigger says its parties are the two coordinated actors right
+    before it (long or unknown names often break the parse of the subject).
+    """
+    rule = next((r for r in rules if r.symmetric), None)
+    near = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 4]
+    if rule is None or not any(t.lower_ in _RECIPROCAL for t in near):
+        return []
+    before = sorted((f for f in fillers if f.token.i < trigger.i and trigger.i - f.token.i <= _LINEAR_GAP
+                     and f.mention.source != "context"), key=lambda f: f.token.i)
+    for b_index in range(len(before) - 1, 0, -1):
+        a, b = before[b_index - 1], before[b_index]
+        doc = trigger.doc
+        between = doc[b.token.i + 1:trigger.i]
+        if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) \
+                and not any(t.pos_ == "VERB" or t.is_punct for t in between):
+            return [(rule, a, b)]
+    return []
+
+
+def _to_before(token: Token, actor: Filler) -> bool:
+    """ "allegiance to IS" tagged as an infinitive "to": still the preposition when the actor follows."""
+    if token.lower_ != "to":
+        return False
+    start = actor.token.doc.char_span(actor.mention.start, actor.mention.end, alignment_mode="expand")
+    first = start[0].i if start is not None else actor.token.i
+    return all(t.pos_ == "DET" for t in token.doc[token.i + 1:first])
 
 
 def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
@@ -271,7 +418,8 @@ def _evidence(sent: Span, document: Document, extra: tuple[tuple[int, int], ...]
 
 def _trimmed_end(sent: Span) -> int:
     end = sent.end_char
-    while end > sent.start_char and sent.doc.text[end - 1].isspace():
+    text = sent.text_with_ws  # the sentence's slice of doc.text, without rebuilding the whole text per call
+    while end > sent.start_char and text[end - 1 - sent.start_char].isspace():
         end -= 1
     return end
 
@@ -279,7 +427,7 @@ def _trimmed_end(sent: Span) -> int:
 def _dates(sent: Span, trigger: Token, document: Document) -> tuple[str | None, str | None]:
     """Start/end of the relation from a DATE entity near the trigger ("in 2019", "since 2015")."""
     anchor = trigger.head if trigger.dep_ in ("attr", "acomp") else trigger
-    dates = [ent for ent in sent.ents if ent.label_ == "DATE" and anchor.is_ancestor(ent.root)]
+    dates = [ent for ent in span_ents(sent) if ent.label_ == "DATE" and anchor.is_ancestor(ent.root)]
     if not dates:
         return None, None
     ent = min(dates, key=lambda e: abs(e.start - trigger.i))

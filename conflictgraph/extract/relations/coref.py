@@ -66,7 +66,8 @@ def _anaphor_number(token: Token) -> int | None:
 
 def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
                  previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
-    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in _NOT_ANTECEDENT]
+    described = _described_by(token)
+    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in _NOT_ANTECEDENT and t.i not in described]
     earlier = []
     if previous:
         sent = previous[0].token.sent
@@ -83,6 +84,24 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
         if len(picked) == 2:
             break
     return picked if len(picked) == 2 else []
+
+
+def _described_by(pronoun: Token) -> set[int]:
+    """Tokens that the phrase holding the pronoun describes: in "X, one of its rivals" or
+    "X is its rival" the pronoun cannot stand for X (the phrase says what X is to someone else)."""
+    described: set[int] = set()
+    token = pronoun
+    steps = 0
+    while token.head != token and steps < 8:
+        if token.dep_ == "appos":
+            described.add(token.head.i)
+        elif token.dep_ in ("attr", "oprd"):
+            described |= {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        elif token.dep_ not in ("poss", "pobj", "prep", "compound", "amod", "conj"):
+            break
+        token = token.head
+        steps += 1
+    return described
 
 
 def _trailing_space(sent: Span) -> int:

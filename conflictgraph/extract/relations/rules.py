@@ -63,6 +63,8 @@ LIGHT_VERBS = frozenset({
     "engage", "participate", "share", "enjoy", "pursue", "keep", "restore", "resume", "formalize",
     "formalise", "agree", "initiate", "hold", "open",
 })
+# Verbs of receiving: "X received training from Y" says Y gives, X gets ("from" names the giver).
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "gain", "enjoy"})
 # Prepositions that attach a relational noun to a clause as its manner: "X, in alliance with Y, ...".
 _MANNER_PREPS = frozenset({"in", "through", "under"})
 # Verbs whose object is the product of a merger or split: "merged to form Z", "split off to found Z".
@@ -84,6 +86,7 @@ class TriggerRule:
     objects: frozenset[str] = frozenset()
     requires_any: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()  # direct objects that rule the trigger out
 
     @property
     def symmetric(self) -> bool:
@@ -116,6 +119,7 @@ def load_rules(path: Path = TRIGGERS_PATH) -> dict[tuple[str, str], tuple[Trigge
             objects=frozenset(str(o).lower() for o in entry.get("object") or ()),
             requires_any=frozenset(str(o).lower() for o in entry.get("requires_any") or ()),
             kinds=frozenset(entry.get("kinds") or ()),
+            not_objects=frozenset(str(o).lower() for o in entry.get("not_object") or ()),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((str(lemma).lower(), rule.pos), []).append(rule)
@@ -143,11 +147,20 @@ def rules_for_lemma(token: Token) -> tuple[TriggerRule, ...]:
     rules = load_rules()
     found: list[TriggerRule] = []
     for pos in ("VERB", "NOUN", "ADJ"):
-        found.extend(r for r in rules.get((token.lemma_.lower(), pos), ()) if not (r.objects or r.requires_any))
+        # constrained rules need the parse ("X is a member of Y" is no "X attacked members of Y")
+        found.extend(r for r in rules.get((token.lemma_.lower(), pos), ())
+                     if not (r.objects or r.requires_any or r.kinds) and not _excluded_object(token, r))
     return tuple(found)
 
 
+def _excluded_object(token: Token, rule: TriggerRule) -> bool:
+    return bool(rule.not_objects) and any(c.dep_ == "dobj" and c.lemma_.lower() in rule.not_objects
+                                          for c in token.children)
+
+
 def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
+    if _excluded_object(token, rule):
+        return False
     if rule.objects:
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "acomp")}
         objects |= {c.lower_ for c in token.children if c.dep_ in ("dobj", "oprd", "attr")}
@@ -277,7 +290,8 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
     """
     head = noun.head
     verb = None
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in LIGHT_VERBS | RECEIVING_VERBS:
         verb = head
     elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
@@ -290,8 +304,11 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
         roles.setdefault(agent.i, "clause_agent")
     if noun.dep_ != "dobj":
         return
+    preps = {"with", "against", "between", "alongside", "on"}
+    if verb.lemma_.lower() in RECEIVING_VERBS:
+        preps.add("from")
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "between", "alongside", "on"):
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     roles.setdefault(obj.i, f"prep:{prep.lower_}")
