@@ -130,3 +130,13 @@ def test_events_csv_has_acled_and_gtd_columns(db_path: str, article_file: Path) 
     rows = list(csv.DictReader(io.StringIO(_run("export", "--format", "csv", "--what", "events", "--db", db_path).output)))
     assert rows, "the article describes an attack"
     assert {"event_type", "sub_event_type", "fatalities", "country"} <= set(rows[0])
+
+
+def test_cli_eval_own_sentence_set_and_missing_data(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["eval", "sentences", "--limit", "5", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["counts"]["sentences"] == 5 and "relations_recall" in report["scores"]
+    missing = runner.invoke(cli, ["eval", "mmp", "--data", str(tmp_path / "absent")])
+    assert missing.exit_code != 0 and "not found" in missing.output and "Traceback" not in missing.output

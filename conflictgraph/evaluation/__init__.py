@@ -35,5 +35,7 @@ def run(name: str, data_dir: Path | None, limit: int | None = None) -> dict:
     return module.evaluate(data_dir, limit=limit)
 
 
-def default_data_dir(name: str, shared: Path) -> Path:
-    return shared / DATASETS[name][1]
+def default_data_dir(name: str, shared: Path) -> Path | None:
+    """The set's folder under ``shared``; None for the project's own set (``sentences``), which ships in tests/."""
+    folder = DATASETS[name][1]
+    return shared / folder if folder else None
