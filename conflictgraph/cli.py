@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from conflictgraph.models import ACTOR_KINDS, CERTAINTIES, EVENT_TYPES, RELATION
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 err = Console(stderr=True)
-out = Console()
+# Piped output (less, a file) gets room for the wide event and relation tables instead of rich's 80 columns.
+out = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160)
 
 
 def _graph(db: str | None):  # noqa: ANN202 - conflictgraph.Graph, imported late to keep --help fast
