@@ -348,3 +348,109 @@ def test_tolls_the_parser_misattaches(extract, text, killed, wounded):
 def test_object_of_a_conjoined_light_verb_is_no_toll(extract):
     event = only(extract("The bombing killed 25 guards and brought the two rival states close to war."))
     assert event.killed == Bounds(25, 25)
+
+
+def test_passive_claim_names_the_claimant_not_its_patron(extract):
+    event = only(extract("A car bomb exploded near a checkpoint in Maiduguri, killing six. "
+                         "The bombing was claimed by the Iran-backed Boko Haram."))
+    assert event.claimed_by == ("kb:boko-haram",)
+    patron = only(extract("A bomb went off in a cafe in Mogadishu, wounding nine. "
+                          "The blast was claimed by the Boko Haram-affiliated al-Shabaab."))
+    assert patron.claimed_by == ("kb:al-shabaab",)
+
+
+def test_conjoined_agents_all_become_perpetrators(extract):
+    event = only(extract("The raid was carried out by al-Shabaab and Boko Haram fighters, killing four soldiers."))
+    assert set(event.perpetrators) == {"kb:al-shabaab", "kb:boko-haram"}
+    targets = only(extract("Gunmen attacked a market in Kano, killing 12 people, in an attack on ISWAP and Boko Haram positions."))
+    assert not targets.perpetrators and set(targets.targets) == {"kb:iswap", "kb:boko-haram"}
+
+
+def test_subject_of_a_violent_non_trigger_verb_is_the_perpetrator(extract):
+    event = only(extract("Boko Haram fighters derailed a train near Maiduguri, and four passengers were killed. "
+                         "Al-Shabaab condemned the violence."))
+    assert "kb:boko-haram" in event.perpetrators
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # the subject of "sustained/suffered injuries" is the victim, not an agent
+    ("Twelve people were killed in the blast while 30 others sustained injuries.", Bounds(12, 12), Bounds(30, 30)),
+    # an "including" aside between a conjoined count and its elided verb
+    ("Three people died and 25 others, including two children, were wounded in the attack.", Bounds(3, 3), Bounds(25, 25)),
+    # "among N people wounded": the whole is the count after "among", the subject a part of it
+    ("One farmer was killed and three soldiers were among seven people wounded when militants fired on a post.",
+     Bounds(1, 1), Bounds(7, 7)),
+    # the same count restated in one sentence is counted once
+    ("Two people were killed when a bomb exploded near a bus, killing two and injuring five.", Bounds(2, 2), Bounds(5, 5)),
+    # distinct victims with the same count still add up
+    ("Three soldiers and three policemen were killed and four were injuried in the ambush.", Bounds(6, 6), Bounds(4, 4)),
+])
+def test_tolls_restated_aside_and_harm_verbs(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded
+
+
+def test_arson_with_casualties_is_an_assault(extract):
+    event = only(extract("Gunmen attacked a farming village, killing three men, and burnt down a dozen huts."))
+    assert event.subtype == "armed_assault"
+    kept = only(extract("Militants set fire to a school in the district overnight."))
+    assert kept.subtype == "arson"
+    burned = only(extract("Rebels torched a bus, and four passengers were burned to death."))
+    assert burned.subtype == "arson" and burned.killed == Bounds(4, 4)
+
+
+def test_fired_at_is_a_shooting_but_a_fire_is_not(extract):
+    event = only(extract("A gunman hidden in a parked van fired at a border patrol near the crossing."))
+    assert event.subtype == "armed_assault"
+    assert not [e for e in extract("A fire at a warehouse in the port destroyed stock.") if e.type == "attack"]
+
+
+def test_minefield_is_an_explosive(extract):
+    event = only(extract("Two soldiers were wounded when their patrol strayed into a minefield near the border."))
+    assert event.subtype == "bombing" and event.wounded == Bounds(2, 2)
+
+
+def _stated(event: Event) -> set[str]:
+    return {x["actor"] for x in event.details["links"] if x["link"] == "stated"}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a plural subject before a present-tense verb the parser reads as a noun compound ("X fighters ambush")
+    ("Al-Shabaab fighters ambush a convoy of troops near Mogadishu. Seven soldiers die.", "kb:al-shabaab"),
+    ("Boko Haram detonate two car bombs in Maiduguri, killing 20 civilians.", "kb:boko-haram"),
+    # the attackers are a part of the group
+    ("Fighters from the northern front of al-Shabaab assassinate a district commissioner in Baidoa.", "kb:al-shabaab"),
+])
+def test_group_as_subject_is_stated(extract, text, actor):
+    assert actor in _stated(only(extract(text)))
+
+
+def test_compound_target_stays_target(extract):
+    event = only(extract("Government troops launched an attack on a Boko Haram camp, killing 12 militants."))
+    assert "kb:boko-haram" in event.targets and not event.perpetrators
+
+
+def test_deaths_in_the_fire_keep_arson(extract):
+    event = only(extract("A mob set a guesthouse on fire. Nine people died in the fire and 20 were injured."))
+    assert event.subtype == "arson"
+
+
+def test_possessor_of_a_killing_is_the_victim(extract):
+    event = only(extract("Ahmed Farah was shot dead outside a mosque in Kismayo by members of al-Shabaab. "
+                         "Farah's killing was condemned."))
+    assert event.perpetrators == ("kb:al-shabaab",)
+    assert _stated(event) == {"kb:al-shabaab"}  # "by X" hung on the place noun still names the doer
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    ("A roadside bomb kills one and another were injured.", Bounds(1, 1), Bounds(1, 1)),
+    ("The ambush left a policeman dead and two others wounded.", Bounds(1, 1), Bounds(2, 2)),
+    ("Four soldiers were killed and a civilian and 5 policemen hurt.", Bounds(4, 4), Bounds(6, 6)),
+    # a singular part of a count is not added to it
+    ("Three soldiers including a captain were killed when a bomb hit their truck.", Bounds(3, 3), None),
+])
+def test_singular_victims_with_their_own_predicate(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded

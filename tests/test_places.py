@@ -114,3 +114,71 @@ def test_country_as_modifier_does_not_refuse_local_place(nlp):
     # "a US patrol" names a country, but not where the bomb went off
     located = _pick(nlp, "A bomb exploded next to a US patrol in Baghdad on Monday.", "exploded")
     assert located is not None and located.place.country == "IQ"
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # an incident named after its town, with no "in X" anywhere
+    ("Tal Afar massacre: gunmen shot dead fifteen farmers.", "shot", "Tal Afar", "IQ"),
+    ("Beslan school siege: militants held hundreds of hostages.", "held", "Beslan", "RU"),
+    ("The Dhamar mosque attack left eight worshippers dead.", "left", "Dhamar", "YE"),
+    # a town followed by its division: the division's country beats a bigger namesake abroad
+    ("Rebels ambushed an army convoy near Segovia (Antioquia) on Friday.", "ambushed", "Segovia", "CO"),
+])
+def test_pick_location_named_incident_and_division(nlp, text, trigger, surface, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None and surface in located.text
+    assert located.place.country == country
+
+
+def test_explicit_place_beats_incident_name(nlp):
+    # the incident's name is only a weak cue: "in Jalalabad" is where this one happened
+    located = _pick(nlp, "Two weeks after the Kandahar bombing, gunmen killed five guards in Jalalabad.", "killed")
+    assert located is not None and located.text == "Jalalabad"
+
+
+def test_unlisted_village_takes_nationality_country(nlp):
+    from conflictgraph.extract.events.location import pick_location
+
+    doc = nlp("Gunmen killed three Nigerian farmers in the village of Zzyqwa overnight.")
+    token = next(t for t in doc if t.text == "killed")
+    located = pick_location(list(doc.sents), token)
+    assert located is not None and located.place.precision == "unknown"
+    assert located.place.country == "NG"
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country"), [
+    # "Langley, Virginia": the state puts the town in the US, not in Canada
+    ("A gunman opened fire outside an office in Langley, Virginia, killing two.", "opened", "Langley", "US"),
+    # a list of cities is not a town and its division
+    ("Bombs exploded in Paris, London and Berlin on the same day.", "exploded", "Paris", "FR"),
+    # an unlisted part named with its city, and a hotel named after its city despite a weak hint abroad
+    ("Gunmen opened fire on worshippers inside a church in Kenilworth, Cape Town, killing six.", "opened", "Cape Town", "ZA"),
+    ("A bomb went off at the Tel Aviv Sheraton Hotel, wounding four, after militants crossed from Lebanon.", "went",
+     "Tel Aviv", "IL"),
+])
+def test_place_from_its_container(nlp, text, trigger, name, country):
+    from conflictgraph.extract.events.location import pick_location
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    located = pick_location(list(doc.sents), token)
+    assert located is not None and located.place.name == name and located.place.country == country
+
+
+def test_northern_ireland_counties():
+    place = geocode("County Tyrone")
+    assert place is not None and place.country == "GB" and place.admin1 == "Northern Ireland"
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    # a bank, a university, a city hall named after the city they stand in
+    ("A truck bomb was detonated at the Kabul Central Bank, killing twenty.", "detonated", "Kabul"),
+    ("A professor of the University of Baghdad was shot dead by gunmen.", "shot", "Baghdad"),
+])
+def test_facility_named_after_its_city(nlp, text, trigger, name):
+    from conflictgraph.extract.events.location import pick_location
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    located = pick_location(list(doc.sents), token)
+    assert located is not None and located.place.name == name

@@ -248,6 +248,18 @@ def city_population(name: str, country_hint: str | None = None) -> int | None:
     return city.population if city is not None else None
 
 
+def division(name: str, country_hint: str | None = None) -> Place | None:
+    """The first-level division of that name, even where a bigger namesake city exists ("Virginia"
+    after "Langley," is the state): only when one country has a division so named, or the hint picks it."""
+    gaz = gazetteer()
+    key = normalize(name)
+    places = gaz.admin1_names.get(key) or gaz.admin1_names.get(_ADMIN_SUFFIX.sub("", key)) or []
+    hint = gaz.country_code(country_hint) if country_hint else None
+    if hint:
+        places = [p for p in places if p.country == hint] or places
+    return places[0] if len({p.country for p in places}) == 1 else None
+
+
 def country_code(name: str | None) -> str | None:
     """ISO alpha-2 for a country name ("Syria", "DR Congo") or code, else ``None``."""
     return gazetteer().country_code(name)

@@ -25,7 +25,15 @@ from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.linking import Link, link_actors
 from conflictgraph.extract.events.location import dateline_place, pick_location
 from conflictgraph.extract.events.roles import event_roles
-from conflictgraph.extract.events.rules import Trigger, find_triggers, has_claim_cue, is_anaphoric, lexicon, suicide_in
+from conflictgraph.extract.events.rules import (
+    Trigger,
+    casualty_kind,
+    find_triggers,
+    has_claim_cue,
+    is_anaphoric,
+    lexicon,
+    suicide_in,
+)
 from conflictgraph.extract.events.tolls import event_tolls
 from conflictgraph.models import Document, Event, Evidence, Mention, Place
 
@@ -45,6 +53,7 @@ _ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker"})
 _PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
 _NEW_EVENT_CUES = frozenset({"another", "separate", "separately", "elsewhere", "meanwhile", "second", "third", "also",
                              "later", "earlier", "similar", "other"})
+_FIRE_HARM_NOUNS = frozenset({"burns", "smoke", "inhalation", "asphyxiation", "suffocation"})
 _HOSTAGE_NOUNS = frozenset({"hostage", "captive", "abductee", "kidnappee", "prisoner"})
 # cues that mark a new event only when they qualify an event or a place ("another attack", "in other towns")
 _WHICH_CUES = frozenset({"another", "other", "similar", "separate"})
@@ -172,6 +181,21 @@ def _killed_besides_hostages(breakdowns: dict) -> bool:
     return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS for item in breakdowns.get("killed", ()))
 
 
+def _fire_casualties(group: _Group) -> bool:
+    """The fire itself killed or hurt ("burned alive", "burnt to death", "died in the blaze", "suffered burns")."""
+    for sent in group.sents:
+        for token in sent:
+            lower = token.lower_
+            if lower == "alive" or lower in _FIRE_HARM_NOUNS and token.pos_ == "NOUN":
+                return True
+            if lower == "death" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in ("burn", "torch"):
+                return True
+            if (lower in ("fire", "blaze", "flames") and token.dep_ == "pobj" and token.head.lower_ in ("in", "by", "from")
+                    and any(casualty_kind(t) is not None for t in sent)):
+                return True  # "37 people died in the fire", "were killed in the blaze"
+    return False
+
+
 def _certainty(sent: Span, trigger: Token) -> tuple[str, str | None]:
     if certainty_of is not None:
         return certainty_of(sent, trigger)
@@ -262,6 +286,8 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         subtype = "suicide_bombing"
     if subtype == "kidnapping" and _killed_besides_hostages(breakdowns):
         subtype = "armed_assault"  # people killed and others taken: the killing is the graver act (ACLED "Attack")
+    if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group):
+        subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)
     links = link_actors(group.trigger.doc, group.sents, mentions)

@@ -8,12 +8,14 @@ verb decides the link:
 pattern                                   link                        certainty
 ========================================  ==========================  =============
 X claimed (responsibility for) ...        claimed (``claimed_by``)    asserted
-responsibility was claimed by X
+responsibility / the attack was claimed by X
 X denied (responsibility / involvement)   denied (``denied_by``)      negated
 ... blamed the attack on X, accused X,    blamed                      reported
 X is suspected, suspected X militants     suspected                   speculative
 X (militants) attacked / bombed / killed  stated                      asserted
 an attack by X, a X attack, X's attack
+X hijacked / ambushed / derailed ...      stated                      asserted
+"<killing noun>" of a possessor           target ("the mayor's murder")
 trigger's object, "an attack on X"        target
 ========================================  ==========================  =============
 
@@ -45,6 +47,19 @@ logger.addHandler(logging.NullHandler())
 
 _NOT_PERPETRATOR = frozenset({"population"})
 _HOPS = 4
+# "the al-Qaeda-affiliated X", "an Iran-backed X": the first group is X's patron, not a doer.
+_PATRON_WORDS = frozenset({"affiliated", "backed", "linked", "allied", "aligned", "inspired", "funded", "sponsored", "supported"})
+# Parts of a group that stand for it like PERP_NOUNS do: "guerrillas from a front of X", "the armed wing of X".
+_GROUP_PARTS = frozenset({"front", "wing", "cadre", "column", "branch", "brigade", "battalion", "group", "organization", "cult"})
+# Nouns whose possessor is the victim ("the minister's murder", "his assassination"), not the doer as in
+# "IS's attack".
+_VICTIM_NOUNS = frozenset({"murder", "killing", "assassination", "death", "kidnapping", "abduction", "execution", "beheading", "injury"})
+# Verbs of violent acts that are not attack triggers of their own ("rebels hijack a plane", "militants derail a
+# train", "X set off a bomb"): their subject is the doer, as for ACTION_VERBS.
+_DOER_VERBS = frozenset({
+    "hijack", "seize", "set", "ambush", "massacre", "derail", "rob", "kidnap", "abduct", "assassinate", "raid",
+    "occupy", "capture", "bomb", "burn", "blow", "shoot", "throw", "execute", "murder", "behead", "besiege",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +101,16 @@ def _climb_noun(root: Token) -> tuple[Token, bool]:
     suspected = _suspected(token)
     for _ in range(_HOPS):
         if token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") and token.head != token:
-            if token.dep_ == "poss" and _is_trigger(token.head):
-                return token, suspected  # "IS's attack": handled as possessor
+            if (token.dep_ == "poss" or (token.dep_ == "compound" and token.head.lemma_.lower() not in PERP_NOUNS)) \
+                    and _is_trigger(token.head):
+                return token, suspected  # "IS's attack", "a FARC attack", "rebels ambush" parsed as a noun
             if token.dep_ in ("poss", "pobj") and token.head.dep_ == "appos":
                 return token.head, suspected  # "JNIM, al-Qaeda's affiliate": a description of another actor
             token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") and token.head.head.lemma_.lower() in PERP_NOUNS:
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") and token.head.head.lemma_.lower() in PERP_NOUNS | _GROUP_PARTS:
             token = token.head.head
+        elif token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head != token:
+            token = token.head  # "an attack by X and Y", "guerrillas of the X and Y": Y shares X's slot
         elif _member_phrase(token):
             token = token.head.head.head  # "a bomber belonging to X", "gunmen loyal to X": the attackers are X's
         else:
@@ -101,12 +119,27 @@ def _climb_noun(root: Token) -> tuple[Token, bool]:
     return token, suspected
 
 
+def _by_governor(by: Token) -> Token:
+    """What "by X" qualifies; a "by" the parser hung on a place noun after a passive verb ("was shot outside a
+    mosque by X") belongs to that verb."""
+    word = by.head
+    for _ in range(_HOPS + 1):
+        if word.pos_ in ("VERB", "AUX") or _is_trigger(word) or word.head == word:
+            break
+        word = word.head
+        if word.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children):
+            return word
+        if word.pos_ != "ADP" and word.pos_ not in ("NOUN", "PROPN"):
+            break
+    return by.head
+
+
 def _governor(noun: Token) -> tuple[Token | None, str]:
     """The verb or trigger noun the noun depends on, and the slot (subject, agent, object, on, poss, modifier)."""
     dep = noun.dep_
     head = noun.head
     if dep == "pobj" and head.lower_ == "by":
-        return head.head, "agent"
+        return _by_governor(head), "agent"
     if dep == "pobj" and head.lower_ in ("on", "against", "targeting", "at"):
         return head.head, "on"
     if dep == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in ("responsibility", "blame"):
@@ -115,6 +148,8 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
         return head, "subject"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return head, "object"
+    if dep == "compound" and head.pos_ == "VERB":
+        return head, "subject"  # "the ADF attack a base": a plural subject the parser took for a compound
     if dep == "poss" or dep == "compound":
         return head, "modifier"
     return None, ""
@@ -125,7 +160,7 @@ def _link_for(verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None
     children = {c.lemma_.lower() for c in verb.children}
     if lemma in CLAIM_VERBS and slot == "subject":
         return "claimed", "asserted"
-    if lemma == "responsibility" and slot == "agent":
+    if lemma in ("responsibility", *CLAIM_VERBS) and slot == "agent":  # "the bombing was claimed by X"
         return "claimed", "asserted"
     if lemma in DENY_VERBS and slot == "subject":
         return "denied", "negated"
@@ -133,7 +168,7 @@ def _link_for(verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None
         return ("suspected", "speculative") if lemma in ("suspect", "believe") else ("blamed", "reported")
     if lemma == "be" and slot == "subject" and children & {"responsible", "behind"}:
         return "stated", "asserted"
-    if _is_trigger(verb) or lemma in ACTION_VERBS:
+    if _is_trigger(verb) or lemma in ACTION_VERBS or (lemma in _DOER_VERBS and verb.pos_ == "VERB"):
         if slot in ("subject", "agent", "modifier"):
             if verb.pos_ == "NOUN" and slot == "subject":
                 return None
@@ -149,10 +184,17 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return None
-    noun, suspected = _climb_noun(span.root)
+    if any(t.head.lower_ in _PATRON_WORDS and t.head.dep_ == "amod" and t.head not in span for t in span):
+        return None  # "the X-affiliated Y": X only describes Y
+    # a name the parser split ("by the Front of 9 May": "May" hung elsewhere) keeps its
+    # prepositional slot
+    root = next((t for t in span if t.dep_ == "pobj" and t.head not in span), span.root)
+    noun, suspected = _climb_noun(root)
     verb, slot = _governor(noun)
     if verb is None:
         return None
+    if noun.dep_ == "poss" and verb.pos_ == "NOUN" and verb.lemma_.lower() in _VICTIM_NOUNS:
+        return "target", "asserted"
     # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
     found = _link_for(verb, slot, suspected)
     if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject":

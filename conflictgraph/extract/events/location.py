@@ -12,7 +12,12 @@ town" or "the village of X", as the object of a control verb such as
 - +2 when it sits in the trigger's sentence, minus a little for distance;
 - -4 when it hangs on a speech verb or follows "according to", or is the
   subject of a verb (the place is then usually an actor: "Kenya said");
-- -2 when it is part of a nationality or organisation name.
+- -2 when it is part of a nationality or organisation name;
+- +1 when the incident is named after it ("the Nahariya massacre", "Lod Airport Massacre").
+
+A town followed by its division ("Segovia (Antioquia)", "Langley, Virginia") is looked up in that
+division's country; a facility named after its city ("the Colombo Central Bank", "the University of
+Baghdad") resolves to the city wherever it stands in the sentence.
 
 Country hints: a country named as a place in the sentence ("Mandera, Kenya",
 "in northern Syria") is a strong hint (a city or division of that name
@@ -43,6 +48,7 @@ from spacy.tokens import Span, Token
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
 from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode
+from conflictgraph.knowledge.places import division as admin1_division
 from conflictgraph.models import Place
 
 logger = logging.getLogger(__name__)
@@ -79,6 +85,11 @@ _ROUTE_PREPS = frozenset({"through", "along", "towards", "toward"})
 _CONTROL_VERBS = frozenset({"capture", "seize", "take", "retake", "recapture", "overrun", "liberate", "control", "patrol",
                             "storm", "besiege", "shell", "bomb", "raid", "enter", "occupy", "attack", "hit", "strike",
                             "secure", "invade", "encircle", "surround", "reach", "evacuate", "abandon"})
+# nouns an incident is named by; a place modifying one names where it happened ("the Guildford pub bombing")
+_INCIDENT_NOUNS = frozenset({"massacre", "massacres", "bombing", "bombings", "attack", "attacks", "shooting", "shootings",
+                             "siege", "ambush", "raid", "hijacking", "crisis", "explosion", "blast", "blasts", "disaster",
+                             "killings", "kidnapping", "stabbing", "stabbings", "uprising", "riot", "riots", "incident"})
+_INCIDENT_NAME = re.compile(r"^(?:(?:19|20)\d\d\s+)?(.+?)\s+(?:" + "|".join(sorted(_INCIDENT_NOUNS)) + r")$", re.I)
 _REFERENCE_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                               "km", "kilometres", "kilometers", "miles"})
 
@@ -94,6 +105,8 @@ def _prep_score(root: Token) -> float:
             token = token.head  # "on Khanasir town": the town noun carries the preposition
             continue
         break
+    if _names_incident(token):
+        return 1.0  # "the Nahariya massacre": the incident is named after its place (weaker than "in X")
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in PLACE_NOUNS:
         return -2.5  # "a U.S. military vehicle": a modifier; a city as modifier ("a Kabul hotel") is lifted by the caller
     if token.dep_ == "pobj" and token.head.lower_ in _ROUTE_PREPS:
@@ -117,6 +130,17 @@ def _prep_score(root: Token) -> float:
     if token.dep_ == "nsubj":
         return -2.0
     return 0.0
+
+
+def _names_incident(token: Token) -> bool:
+    """Is the token a modifier of an incident noun, directly or through other modifiers ("Guildford pub bombing")?"""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod") or token.head == token:
+            return False
+        token = token.head
+        if token.lower_ in _INCIDENT_NOUNS:
+            return True
+    return False
 
 
 def _attribution(ent: Span) -> bool:
@@ -222,6 +246,8 @@ def _place_like(ent: Span) -> bool:
         return True
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
         return True
+    if _names_incident(root) or (len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS):
+        return True  # "Kiryat Shmona massacre", "Lod Airport Massacre": kept only when the gazetteer knows it
     if root.dep_ == "poss" or (root.dep_ == "dobj" and root.head.lemma_.lower() in _CONTROL_VERBS):
         return True  # "Grozny's streets", "rebels captured Birao": kept only when the gazetteer knows it
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -237,7 +263,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
     for ent in span_ents(sent):
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _has_facility_noun(ent.text)):
             spans.append((ent, 0.0))
         elif (ent.label_ in ("ORG", "PERSON", "NORP") or ent.root.pos_ == "PROPN") and _place_like(ent):
             # any label on a proper noun: the small model even tags towns as DATE ("in Barrancabermeja")
@@ -258,14 +284,22 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
         first = len(found)
         for ent, prior in _place_spans(sent):
             text = re.sub(r"^(?:the|The|THE)\s+", "", ent.text)
+            named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
+            if named:  # an entity spanning an incident's name ("Lod Airport Massacre"): its place part
+                text, prior = named.group(1), prior + 1.0
             place = _resolve(ent, text, hint or weak_hint, strong=hint is not None)
+            if place is None and named:
+                place = _named_after(text, hint or weak_hint)
             if place is None:
                 place = _unresolved(ent, text, hint or weak_hint)
                 if place is not None:
                     place = _named_after(text, hint or weak_hint) or place
+                elif ent.label_ in ("FAC", "ORG"):
+                    place = _named_after(text, hint or weak_hint)  # "the Colombo Central Bank", wherever it stands
                 prior -= 0.5
             if place is None or place is _REFUSED:
                 continue
+            place = _in_named_division(ent, text, place, hint or weak_hint)
             score = prior + _prep_score(ent.root)
             if score <= -2.5 and place.precision in ("city", "point") and ent.root.dep_ in ("compound", "nmod", "poss"):
                 score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
@@ -277,6 +311,36 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
+
+
+_FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+[A-Z][^\s,()]*){0,3})")
+
+
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)\s*[A-Z]")
+
+
+def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> Place:
+    """A town followed by its division ("Segovia (Antioquia)", "Langley, Virginia") lies in that division's
+    country: a namesake abroad is looked up there again, else kept by name with that division."""
+    if place.precision not in ("city", "point", "unknown"):
+        return place
+    match = _FOLLOWING_NAME.match(ent.doc.text[ent.end_char:ent.end_char + 60])
+    if not match:
+        return place
+    name = match.group(1)
+    rest = ent.doc.text[ent.end_char + match.end():ent.end_char + match.end() + 30]
+    if "(" not in match.group(0) and _LIST_GOES_ON.match(rest):
+        return place  # "in Paris, London and Berlin": a list of places, not a town and its division
+    plain = geocode(name)
+    if plain is not None and plain.precision == "country":
+        return place  # "Tanout, Niger": the country (a strong hint already), not Nigeria's Niger State
+    division = admin1_division(name, hint)
+    if division is None or not division.country or division.country == place.country:
+        return place
+    hinted = geocode(text, division.country)
+    if hinted is not None and hinted.country == division.country:
+        return hinted
+    return Place(name=text, admin1=division.name, country=division.country, lat=None, lon=None, precision="unknown")
 
 
 def _within_division(found: list[Located]) -> list[Located]:
@@ -303,24 +367,44 @@ def _dwarfed(text: str, hint: str) -> bool:
 
 _FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank", "embassy", "consulate", "market",
                              "mosque", "church", "synagogue", "temple", "school", "college", "stadium", "bridge",
-                             "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor"})
+                             "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor",
+                             "hall", "prefecture", "subway", "metro", "headquarters", "courthouse", "parliament"})
 _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|greater|old)\s+", re.I)
+
+
+_FACILITY_OF = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r") of (?:the )?([A-Z][^,]*)$", re.I)
+
+
+def _has_facility_noun(text: str) -> bool:
+    """Does a name end in or contain (after its first word) a building or facility noun ("Kabul Bank")?"""
+    return any(w.lower() in _FACILITY_NOUNS for w in text.split()[1:]) or _FACILITY_OF.search(text) is not None
 
 
 def _named_after(text: str, hint: str | None) -> Place | None:
     """A part or facility named after its city: "West Beirut", "Los Angeles International Airport"."""
+    if ", " in text:  # "Kenilworth, Cape Town": a part the gazetteer lacks, in the city named after it
+        container = text.rsplit(", ", 1)[1]
+        place = geocode(container, hint) if hint else geocode(container)
+        if place is not None and place.precision in ("city", "admin1"):
+            return place
     stripped = _PART_PREFIX.sub("", text)
     if stripped != text:
         place = geocode(stripped, hint) if hint else geocode(stripped)
         if place is not None and place.precision == "city":
             return place
     words = text.split()
-    if not any(w.lower() in _FACILITY_NOUNS for w in words[1:]):
+    if not _has_facility_noun(text):
         return None  # "Khor Dabbah" is a village, not a part of a town called Khor
+    tail = _FACILITY_OF.search(text)
+    if tail:  # "the University of Beirut": the city the facility is named after comes last
+        place = (geocode(tail.group(1), hint) if hint else None) or geocode(tail.group(1))
+        if place is not None and place.precision == "city" and (city_population(tail.group(1), place.country) or 0) >= SMALL_POPULATION:
+            return place
     for size in range(min(len(words) - 1, 3), 0, -1):
         prefix = " ".join(words[:size])
-        place = geocode(prefix, hint) if hint else geocode(prefix)
-        if place is not None and place.precision == "city" and (city_population(prefix, hint) or 0) >= SMALL_POPULATION:
+        place = (geocode(prefix, hint) if hint else None) or geocode(prefix)
+        # the population of the city found (a weak hint abroad must not hide "Tel Aviv" in "Tel Aviv Savoy Hotel")
+        if place is not None and place.precision == "city" and (city_population(prefix, place.country) or 0) >= SMALL_POPULATION:
             return place
     return None
 
@@ -362,6 +446,12 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found)
+    if best.place.country is None and best.place.precision == "unknown" and fallback:
+        # a village the gazetteer lacks, in no resolved place: a nationality word near the trigger gives its country
+        demonym = demonym_place(sents, trigger)
+        if demonym is not None:
+            place = Place(name=best.place.name, country=demonym.place.country, precision="unknown")
+            best = Located(place, best.start, best.end, best.text, best.score)
     return best
 
 

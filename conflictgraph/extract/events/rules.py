@@ -27,7 +27,8 @@ KILL_WORDS: frozenset[str] = frozenset({
     "kill", "killed", "die", "dead", "death", "murder", "slay", "slain", "behead", "execute", "massacre",
     "fatality", "perish", "toll", "life", "lives", "lifeless", "body", "corpse", "corpses", "assassinate", "assassinated",
 })
-WOUND_WORDS: frozenset[str] = frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury", "casualty", "maim"})
+WOUND_WORDS: frozenset[str] = frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury", "casualty", "maim",
+                                         "injuried", "injuired", "wouded"})  # common misspellings in news copy
 PART_WORDS: frozenset[str] = frozenset({"include", "including", "among", "of"})
 # Nouns a count of victims never has: "two bombs", "three vehicles", "10 houses".
 NON_PERSON_UNITS: frozenset[str] = frozenset({
@@ -131,6 +132,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
         best: Trigger | None = None
         for key in (lemma, lower):
             for parts, trigger in lex.phrases.get(key, ()):
+                if trigger.pos and token.pos_ != trigger.pos:
+                    continue  # "fired at a patrol" (verb), not "a fire at a warehouse"
                 if _phrase_match(sent, token.i, parts) and (best is None or trigger.rank > best.rank):
                     best = trigger
         if best is None:

@@ -59,7 +59,7 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
                 kind = casualty_kind(child)
                 if kind is not None and (token is anchor or token.pos_ == "VERB"):
                     return kind, part
-        if token.lower_ in PART_WORDS or token.lemma_.lower() in PART_WORDS:
+        if (token.lower_ in PART_WORDS or token.lemma_.lower() in PART_WORDS) and not _copular_among(token):
             part = part or token.lower_ != "of"
         if token.head == token:
             break
@@ -115,7 +115,8 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
     """Casualty kind a count gets from its clause verb: the verb itself ("killing 10"), its complement
     ("shot dead 12", "left 12 dead"), "to death", "sustained injuries", or a conjoined casualty verb
     sharing the subject ("were ambushed and killed")."""
-    if arg.dep_ == "nsubj" and any(c.dep_ == "dobj" and c != arg and c.lemma_.lower() not in ("life", "lives") for c in verb.children):
+    if arg.dep_ == "nsubj" and any(c.dep_ == "dobj" and c != arg and c.lemma_.lower() not in ("life", "lives")
+                                   and not _harm_object(verb, c) for c in verb.children):
         return None  # "50 paramilitaries killed 11 people", "four bombers left 60 dead": the count did it
     kind = casualty_kind(verb)
     if kind is not None:
@@ -139,6 +140,11 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
     return None
 
 
+def _harm_object(verb: Token, obj: Token) -> bool:
+    """"sustained injuries", "suffered wounds": the subject of the harm verb is the victim, not an agent."""
+    return verb.lemma_.lower() in _HARM_VERBS and casualty_kind(obj) is not None
+
+
 def _local_kind(anchor: Token, number: Token) -> str | None:
     """Casualty kind from the count's own phrase, before any climbing: "two fatalities", "23 dead",
     "60 others injured", "15 were wounded", "the deaths of 12 passengers", "injuries to 18 others"."""
@@ -158,8 +164,9 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
     if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in ("killed", "dead", "wounded", "injured", "hurt", "died"):
         if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
             return casualty_kind(doc[j])
-    if _among_casualties(anchor, number):
-        return casualty_kind(doc[j + 2])  # "four soldiers were among the dead"
+    among = _among_kind(anchor, number)
+    if among is not None:
+        return among  # "four soldiers were among the dead", "... among seven people wounded"
     base = _conj_base(anchor)
     if base.dep_ == "conj":  # conjoined to a clause (or, misparsed, to its preposition)
         return _elided_kind(anchor)
@@ -171,26 +178,55 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
     return None
 
 
-def _among_casualties(anchor: Token, number: Token) -> bool:
-    """"four soldiers were among the dead": a part of the toll, of the kind named."""
+def _among_kind(anchor: Token, number: Token) -> str | None:
+    """"four soldiers were among the dead", "three were among seven people wounded": the kind named after
+    "among" (the count is a part of that toll), else ``None``."""
     doc = anchor.doc
     last = max(anchor.i, number.i)
     j = last + 1
     while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
         j += 1
-    return (j + 2 < len(doc) and doc[j].lower_ == "among" and doc[j + 1].lower_ == "the"
-            and casualty_kind(doc[j + 2]) is not None)
+    if j >= len(doc) or doc[j].lower_ != "among":
+        return None
+    for k in range(j + 1, min(j + 6, anchor.sent.end)):
+        token = doc[k]
+        kind = casualty_kind(token)
+        if kind is not None and token.pos_ in ("ADJ", "VERB", "NOUN"):
+            return kind
+        if not (token.like_num or token.lower_ in _LINKING or token.lower_ in ("the", "those", "at", "least")):
+            return None
+    return None
+
+
+def _among_casualties(anchor: Token, number: Token) -> bool:
+    return _among_kind(anchor, number) is not None
+
+
+def _copular_among(token: Token) -> bool:
+    """"were among seven people wounded": the "among" phrase of a copula holds the whole, not a part."""
+    return token.lower_ == "among" and token.head.lemma_.lower() == "be"
 
 
 def _elided_kind(anchor: Token) -> str | None:
     """A noun phrase conjoined to a clause, its verb elided at the end: "three were killed and 5 soldiers and a
     civilian hurt". The first bare casualty word before the next punctuation gives the kind."""
     doc = anchor.doc
-    for j in range(anchor.i + 1, min(anchor.i + 9, anchor.sent.end)):
+    j = anchor.i + 1
+    limit = min(anchor.i + 9, anchor.sent.end)
+    while j < limit:
+        if doc[j - 1].lower_ == "," and doc[j].lower_ in ("including", "among"):
+            # "and 31 others, including four soldiers, wounded": skip the parenthetical part to its comma
+            close = next((k for k in range(j + 1, min(j + 12, anchor.sent.end)) if doc[k].lower_ == ","), None)
+            if close is None:
+                return None
+            limit = min(limit + close - j + 1, anchor.sent.end)
+            j = close + 1
+            continue
         if doc[j].is_punct and doc[j].tag_ not in ("HYPH", ",") or doc[j].pos_ == "VERB" and doc[j].lower_ not in _BARE_CASUALTY:
             return None
         if doc[j].lower_ in _BARE_CASUALTY:
             return casualty_kind(doc[j])
+        j += 1
     return None
 
 
@@ -222,6 +258,8 @@ def _is_part(anchor: Token) -> bool:
     """A count inside another count: "including 5 children", "four employees (two Americans and two Poles)"."""
     token = anchor
     for _ in range(_MAX_HOPS):
+        if _copular_among(token):
+            return False
         if token.lower_ in PART_WORDS and token.lower_ != "of" or token.lemma_.lower() in ("include", "among"):
             return True
         if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.head.children):
@@ -350,13 +388,10 @@ def _singular_victims(sent: Span, taken: set[int]) -> list[Toll]:
     """"a policeman was killed", "killing a student and injuring another": one each."""
     tolls: list[Toll] = []
     for token in sent:
-        base = _conj_base(token)  # "three civilians and a soldier were killed": the soldier is the subject too
-        if base.dep_ not in ("nsubjpass", "dobj", "nsubj") or token.i in taken:
+        if token.i in taken or token.tag_ not in ("NN", "NNP") and token.lower_ != "another":
             continue
-        kind = casualty_kind(base.head)
-        if kind is None or token.tag_ not in ("NN", "NNP") and token.lower_ != "another":
-            continue
-        if base.dep_ == "nsubj" and base.head.lemma_.lower() not in ("die", "perish") and token.lower_ != "another":
+        kind = _singular_kind(token)
+        if kind is None:
             continue
         if token.lemma_.lower() in _QUANTITY_NOUNS:
             continue  # "a total of 37 people died": the count is in the "of" phrase
@@ -368,6 +403,34 @@ def _singular_victims(sent: Span, taken: set[int]) -> list[Toll]:
             end = token.idx + len(token.text)
             tolls.append(Toll(kind, Bounds(1, 1), start, end, doc_text(sent.doc)[start:end], token.lemma_.lower()))
     return tolls
+
+
+def _singular_kind(token: Token) -> str | None:
+    """Casualty kind of a singular victim: its own predicate ("and another were injured", "another injured",
+    "a civilian and 5 policemen hurt"), else the verb it is the subject or object of ("a soldier was killed",
+    "left a policeman dead"); never the agent of an active verb ("a gunman killed ...")."""
+    if _is_part(token):
+        return None  # "three soldiers, including a colonel, were killed": inside another count
+    doc = token.doc
+    j = token.i + 1
+    while j < token.sent.end and j <= token.i + 3 and doc[j].lower_ in _LINKING - {"others", "other", "more", "people", "persons"}:
+        j += 1
+    if (j < token.sent.end and doc[j].lower_ in _BARE_CASUALTY and doc[j].pos_ in ("VERB", "ADJ")
+            and not any(c.dep_ == "dobj" for c in doc[j].children)):
+        return casualty_kind(doc[j])
+    base = _conj_base(token)  # "three civilians and a soldier were killed": the soldier is the subject too
+    if base.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+        return None
+    head = base.head
+    kind = casualty_kind(head)
+    if kind is None and base.dep_ == "dobj":
+        return next((casualty_kind(c) for c in head.children  # "left a policeman dead"
+                     if c.dep_ in ("oprd", "acomp") and c.lower_ in _BARE_CASUALTY), None)
+    elided = head.lower_ in ("hurt", "wounded", "injured") and not any(c.dep_ == "dobj" for c in head.children)
+    if (kind is not None and base.dep_ == "nsubj" and head.lemma_.lower() not in ("die", "perish")
+            and token.lower_ != "another" and not elided):
+        return None  # the agent of an active verb; "... and a civilian and 5 policemen hurt" is an elided passive
+    return kind
 
 
 def sentence_tolls(sent: Span) -> list[Toll]:
@@ -391,12 +454,35 @@ def event_tolls(sents: list[Span]) -> dict[str, tuple[Bounds, list[Toll]]]:
             line = doc_text(sent.doc).count("\n", sent.start_char, toll.start)
             by_kind.setdefault((toll.kind, line), []).append(toll)
         for (kind, _), tolls in by_kind.items():
-            wholes = [t for t in tolls if not t.part] or tolls[:1]
+            wholes = _drop_restated([t for t in tolls if not t.part] or tolls[:1])
             total = add_bounds([t.bounds for t in wholes])
             current = best.get(kind)
             if current is None or _larger(total, current[0]):
                 best[kind] = (total, tolls)
     return best
+
+
+_GENERIC_UNITS = frozenset({None, "people", "person", "other", "others", "civilian", "civilians"})
+
+
+def _drop_restated(tolls: list[Toll]) -> list[Toll]:
+    """"five were killed when a bomb went off, killing five": one sentence stating the same exact count of
+    one kind twice (the second without a unit of its own, or the same unit) counts it once. Different
+    victims ("3 soldiers and 3 policemen") keep their distinct units and add up."""
+    kept: list[Toll] = []
+    for toll in tolls:
+        exact = toll.bounds.min is not None and toll.bounds.min == toll.bounds.max
+        if exact and any(prev.bounds == toll.bounds and prev.kind == toll.kind and _same_victims(prev, toll)
+                         for prev in kept):
+            continue
+        kept.append(toll)
+    return kept
+
+
+def _same_victims(a: Toll, b: Toll) -> bool:
+    if a.unit == b.unit:
+        return a.unit in _GENERIC_UNITS or b.start - a.end > 40  # "3 soldiers and 3 soldiers" is no coordination
+    return b.unit is None or a.unit is None
 
 
 def _larger(a: Bounds, b: Bounds) -> bool:
