@@ -92,6 +92,12 @@ def _pick(nlp, text: str, trigger: str):
     ("Gunmen killed four villagers in Tanout village, Niger, on Sunday.", "killed", "Tanout", "NE"),
     ("Militants stormed a police post in the northern province of Kunduz overnight.", "stormed", "Kunduz", "AF"),
     ("A roadside bomb killed two soldiers near Jalalabad, the police said.", "killed", "Jalalabad", "AF"),
+    # an incident named after its town, with no "in X" anywhere
+    ("Tal Afar massacre: gunmen shot dead fifteen farmers.", "shot", "Tal Afar", "IQ"),
+    ("Beslan school siege: militants held hundreds of hostages.", "held", "Beslan", "RU"),
+    ("The Dhamar mosque attack left eight worshippers dead.", "left", "Dhamar", "YE"),
+    # a town followed by its division: the division's country beats a bigger namesake abroad
+    ("Rebels ambushed an army convoy near Segovia (Antioquia) on Friday.", "ambushed", "Segovia", "CO"),
 ])
 def test_pick_location(nlp, text, trigger, surface, country):
     located = _pick(nlp, text, trigger)
@@ -114,20 +120,6 @@ def test_country_as_modifier_does_not_refuse_local_place(nlp):
     # "a US patrol" names a country, but not where the bomb went off
     located = _pick(nlp, "A bomb exploded next to a US patrol in Baghdad on Monday.", "exploded")
     assert located is not None and located.place.country == "IQ"
-
-
-@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
-    # an incident named after its town, with no "in X" anywhere
-    ("Tal Afar massacre: gunmen shot dead fifteen farmers.", "shot", "Tal Afar", "IQ"),
-    ("Beslan school siege: militants held hundreds of hostages.", "held", "Beslan", "RU"),
-    ("The Dhamar mosque attack left eight worshippers dead.", "left", "Dhamar", "YE"),
-    # a town followed by its division: the division's country beats a bigger namesake abroad
-    ("Rebels ambushed an army convoy near Segovia (Antioquia) on Friday.", "ambushed", "Segovia", "CO"),
-])
-def test_pick_location_named_incident_and_division(nlp, text, trigger, surface, country):
-    located = _pick(nlp, text, trigger)
-    assert located is not None and surface in located.text
-    assert located.place.country == country
 
 
 def test_explicit_place_beats_incident_name(nlp):
