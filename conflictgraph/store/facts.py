@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import logging
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -15,7 +14,7 @@ from conflictgraph.knowledge.actors import KnowledgeBase
 from conflictgraph.knowledge.names import norm
 from conflictgraph.models import SYMMETRIC_RELATIONS, ActorInfo, Document, Event, Evidence, Findings, Mention
 from conflictgraph.resolve.actors import Resolution, actor_id_for_key, resolve_actor
-from conflictgraph.serialize import event_from_dict
+from conflictgraph.serialize import event_from_dict, to_dict
 from conflictgraph.store import schema as t
 
 logger = logging.getLogger(__name__)
@@ -23,33 +22,9 @@ logger.addHandler(logging.NullHandler())
 
 EVENT_WINDOW_DAYS = 7  # block merge candidates by date: reports of one attack rarely differ by more than a week
 _ACTOR_FIELDS = ("perpetrators", "targets", "claimed_by", "denied_by")
-_PLAIN = (str, int, float, bool, type(None))
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 # built once: SQLAlchemy then reuses the compiled statement instead of rebuilding it per event
 _SAME_EVENT_CANDIDATES = select(t.events).where(
     t.events.c.type == bindparam("type"), t.events.c.date >= bindparam("low"), t.events.c.date <= bindparam("high"))
-
-
-def to_dict(record: object) -> dict:
-    """``dataclasses.asdict`` without its deep copy of every str and number (a third of the write time)."""
-    if not is_dataclass(record):
-        raise TypeError(f"{record!r} is not a record")
-    return _plain(record)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, _PLAIN):
-        return value
-    if is_dataclass(value) and not isinstance(value, type):
-        names = _FIELD_NAMES.get(type(value))
-        if names is None:
-            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
-        return {name: _plain(getattr(value, name)) for name in names}
-    if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
-        return type(value)(_plain(v) for v in value)
-    if isinstance(value, dict) and type(value) is dict:
-        return {_plain(k): _plain(v) for k, v in value.items()}
-    return copy.deepcopy(value)  # anything else: as asdict does
 
 
 def fact_id(prefix: str, *parts: object) -> str:
