@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from conflictgraph.extract.doccache import span_ents
+from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
 from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode
 from conflictgraph.knowledge.places import division as admin1_division
@@ -324,11 +324,12 @@ def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> 
     country: a namesake abroad is looked up there again, else kept by name with that division."""
     if place.precision not in ("city", "point", "unknown"):
         return place
-    match = _FOLLOWING_NAME.match(ent.doc.text[ent.end_char:ent.end_char + 60])
+    doc_chars = doc_text(ent.doc)  # spaCy rebuilds doc.text from every token on each access
+    match = _FOLLOWING_NAME.match(doc_chars[ent.end_char:ent.end_char + 60])
     if not match:
         return place
     name = match.group(1)
-    rest = ent.doc.text[ent.end_char + match.end():ent.end_char + match.end() + 30]
+    rest = doc_chars[ent.end_char + match.end():ent.end_char + match.end() + 30]
     if "(" not in match.group(0) and _LIST_GOES_ON.match(rest):
         return place  # "in Paris, London and Berlin": a list of places, not a town and its division
     plain = geocode(name)
