@@ -199,8 +199,11 @@ def _event_line(event: dict) -> str:
 @click.option("--since", help="Earliest date, YYYY[-MM[-DD]].")
 @click.option("--until", help="Latest date, YYYY[-MM[-DD]].")
 @click.option("--type", "type_", help=f"Event type or subtype ({', '.join(EVENT_TYPES)}, bombing, ...).")
+@click.option("--reports", "with_reports", is_flag=True,
+              help="Also list each event's reports: one per source document, its toll and why it was merged.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def events(db: str | None, actor: str | None, country: str | None, since: str | None, until: str | None, type_: str | None, as_json: bool) -> None:
+def events(db: str | None, actor: str | None, country: str | None, since: str | None, until: str | None, type_: str | None,
+           with_reports: bool, as_json: bool) -> None:
     """List events with date, type, place, actors, tolls and sources.
 
     Example: conflictgraph events --country BF --since 2024-01
@@ -220,6 +223,22 @@ def events(db: str | None, actor: str | None, country: str | None, since: str | 
                       ", ".join(names.get(a, a) for a in event.get("perpetrators") or []),
                       _bounds_text(event.get("killed")), _bounds_text(event.get("wounded")), event["certainty"], str(len(event.get("sources") or [])))
     out.print(table)
+    if with_reports:
+        _print_reports(rows)
+
+
+def _print_reports(events: list[dict]) -> None:
+    """Reports of the events that merge several sources: what `unmerge-event` takes."""
+    table = Table("event", "report", "document", "killed", "wounded", "merged because")
+    for event in events:
+        reports = event.get("reports") or []
+        for report in sorted(reports, key=lambda r: r.get("merge_reason") is not None) if len(reports) > 1 else []:
+            table.add_row(event["id"], report.get("id") or "", report.get("document") or "", _bounds_text(report.get("killed")),
+                          _bounds_text(report.get("wounded")), report.get("merge_reason") or "(first report)")
+    if table.row_count:
+        out.print(table)
+    else:
+        out.print("No event merges several reports.")
 
 
 @cli.command()

@@ -164,6 +164,7 @@ def test_toll_range():
     assert toll_range([Bounds(30, 30), Bounds(35, 35)]) == Bounds(30, 35)
     assert toll_range([Bounds(30, None), Bounds(41, 41)]) == Bounds(30, None)
     assert toll_range([]) == Bounds()
+    assert toll_range([Bounds(None, 30), Bounds(25, 25)]) == Bounds(25, 30)  # "up to 30" sets no lower bound
 
 
 def test_event_csv_row_acled_gtd_columns():

@@ -7,7 +7,7 @@ from conflictgraph.store import Store
 
 FORMAT = "conflictgraph/1"
 _EVENT_FIELDS = ("id", "type", "subtype", "date", "location", "perpetrators", "targets", "claimed_by", "killed",
-                 "wounded", "suicide", "sources", "certainty", "attributed_to", "evidence")
+                 "wounded", "suicide", "sources", "reports", "certainty", "attributed_to", "evidence")
 _CLAIM_FIELDS = ("id", "certainty", "attributed_to", "evidence", "text", "subject", "quantity", "place")
 _MOVEMENT_FIELDS = ("id", "certainty", "attributed_to", "evidence", "who", "who_text", "origin", "destination", "via", "count", "date")
 

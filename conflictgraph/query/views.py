@@ -72,8 +72,11 @@ def event_views(store: Store, names: dict[str, str] | None = None, **filters: st
     rows = store.event_rows(**filters)
     reports = store.event_report_rows()
     by_event: dict[str, list[str]] = {}
+    # An event holds at most one report per document (the store never merges two of one document).
+    report_of: dict[tuple[str, str], dict] = {}
     for report in reports:
         by_event.setdefault(report["event_id"], []).append(report["id"])
+        report_of[(report["event_id"], report["document_id"])] = report
     evidence = store.evidence_for([r["id"] for r in reports])
     views = []
     for row in rows:
@@ -81,6 +84,10 @@ def event_views(store: Store, names: dict[str, str] | None = None, **filters: st
         payload["id"] = row["id"]
         payload["evidence"] = [e for rid in by_event.get(row["id"], []) for e in evidence[rid]]
         payload["report_ids"] = by_event.get(row["id"], [])
+        # The analyst sees which report to `unmerge-event` and why it was merged.
+        for source in payload.get("reports") or []:
+            stored = report_of.get((row["id"], source.get("document")), {})
+            source["id"], source["merge_reason"] = stored.get("id"), stored.get("reason")
         payload["actor_names"] = {a: names.get(a, a) for f in ("perpetrators", "targets", "claimed_by", "denied_by") for a in payload.get(f) or []}
         views.append(payload)
     # Chronological, undated last: an analyst reads a timeline; "?" rows first hid the dated ones.

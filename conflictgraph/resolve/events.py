@@ -135,15 +135,17 @@ def match_reason(new: Event, existing: Event) -> str | None:
     return ", ".join(parts)
 
 
-def toll_range(tolls: list[Bounds]) -> Bounds:
+def toll_range(tolls: list[Bounds | None]) -> Bounds:
     """Range over the sources' tolls: the lowest lower bound and the highest upper bound.
 
-    ``max`` is ``None`` when any source gives only a lower bound ("at least 30").
+    ``max`` is ``None`` when any source gives only a lower bound ("at least 30"); a source
+    giving only an upper bound ("up to 30") widens the upper end but sets no lower one.
     """
     known = [b for b in tolls if b is not None and (b.min is not None or b.max is not None)]
     if not known:
         return Bounds()
-    mins = [b.min if b.min is not None else 0 for b in known]
+    mins = [b.min for b in known if b.min is not None]
+    open_ended = any(b.min is not None and b.max is None for b in known)
     maxes = [b.max if b.max is not None else b.min for b in known]
-    open_ended = any(b.max is None for b in known)
-    return Bounds(min(mins), None if open_ended else max(m for m in maxes if m is not None))
+    upper = None if open_ended else max((m for m in maxes if m is not None), default=None)
+    return Bounds(min(mins) if mins else None, upper)

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from conflictgraph.knowledge.actors import KnowledgeBase
 from conflictgraph.knowledge.names import norm
-from conflictgraph.models import SYMMETRIC_RELATIONS, ActorInfo, Document, Event, Evidence, Findings, Mention
+from conflictgraph.models import SYMMETRIC_RELATIONS, ActorInfo, Bounds, Document, Event, Evidence, Findings, Mention
 from conflictgraph.resolve.actors import Resolution, actor_id_for_key, resolve_actor
+from conflictgraph.resolve.events import toll_range
 from conflictgraph.serialize import event_from_dict, to_dict
 from conflictgraph.store import schema as t
 
@@ -275,13 +276,11 @@ class FactWriter:
 
 
 def _bounds_range(values: list[dict | None]) -> dict | None:
-    present = [v for v in values if v]
+    present = [Bounds(v.get("min"), v.get("max")) for v in values if v]
     if not present:
         return None
-    mins = [v["min"] for v in present if v.get("min") is not None]
-    maxes = [v.get("max") if v.get("max") is not None else v.get("min") for v in present]
-    upper = None if any(v.get("max") is None for v in present) and any(v.get("min") is not None and v.get("max") is None for v in present) else max((m for m in maxes if m is not None), default=None)
-    return {"min": min(mins) if mins else None, "max": upper}
+    toll = toll_range(present)
+    return {"min": toll.min, "max": toll.max}
 
 
 def summarize_reports(reports: list[dict]) -> dict:
