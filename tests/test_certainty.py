@@ -31,3 +31,12 @@ def test_source_span_points_into_text() -> None:
     doc = load_nlp()("The militia joined the coalition, a regional official told reporters.")
     cue = assess(doc[:], doc[2])
     assert doc.text[cue.source_start:cue.source_end] == cue.source == "a regional official"
+
+
+def test_negated_disclosure_leaves_its_object_standing() -> None:
+    doc = load_nlp()("The two militias did not announce their alliance until 2005.")
+    token = next(t for t in doc if t.text == "alliance")
+    assert certainty_of(doc[:], token)[0] != "negated"
+    doc = load_nlp()("The two militias did not form an alliance.")
+    token = next(t for t in doc if t.text == "alliance")
+    assert certainty_of(doc[:], token)[0] == "negated"

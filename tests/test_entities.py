@@ -149,3 +149,19 @@ def test_bracketed_alias_and_demonym_inside_a_defined_name() -> None:
     kinds = _kinds("Police fought the outlawed CPI (Maoist) near the river, then met Paraguayan People's Army (EPP) envoys.")
     assert kinds.get("CPI (Maoist)") == "armed_group"
     assert kinds.get("Paraguayan People's Army") == "armed_group" and "Paraguayan" not in kinds
+
+
+def test_one_word_person_alias_inside_another_name_is_not_that_person() -> None:
+    from conflictgraph.extract.entities.component import find_actor_mentions
+    from conflictgraph.knowledge.actors import ActorEntry, KnowledgeBase
+    from conflictgraph.models import Document
+
+    kb = KnowledgeBase(entries={"omar-idris": ActorEntry(id="omar-idris", name="Omar Idris", kind="person",
+                                                         aliases=("Hassan",))})
+    nlp = get_extractor().nlp
+    text = "Ali Hassan led dozens of commanders across the border."
+    mentions, _ = find_actor_mentions(nlp(text), Document(id="t", text=text), kb=kb)
+    assert all(m.actor_key != "kb:omar-idris" for m in mentions)
+    text = "Omar Idris led dozens of commanders across the border."
+    mentions, _ = find_actor_mentions(nlp(text), Document(id="t", text=text), kb=kb)
+    assert any(m.actor_key == "kb:omar-idris" for m in mentions)

@@ -19,10 +19,12 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    floors = {"overall_hit": 0.45, "riv_hit": 0.57, "mer_hit": 0.66, "all_hit": 0.45, "spl_hit": 0.5, "aff_hit": 0.19}
+    # measured 2026-12-03 (fourth round): overall 0.574, riv 0.78, mer 0.688, all 0.586, spl 0.62, aff 0.232
+    floors = {"overall_hit": 0.55, "riv_hit": 0.76, "mer_hit": 0.66, "all_hit": 0.56, "spl_hit": 0.6, "aff_hit": 0.21,
+              "both_groups_found": 0.87}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])
-    # 0.14 measured: "X received training/funding from Y" is now extracted as supports (DESIGN.md's
+    # 0.145 measured: "X received training/funding from Y" is now extracted as supports (DESIGN.md's
     # type for material support), which MMP codes as affiliation; see docs/relations.md.
     assert scores["overall_wrong"] <= 0.16
 
@@ -31,16 +33,16 @@ def test_mmp_floors() -> None:
 def test_un_links_floor() -> None:
     from conflictgraph.evaluation.un_links import evaluate
 
-    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.25
+    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.29  # 0.31 measured 2026-12-03
 
 
 def test_sentence_set_floors() -> None:
     from conflictgraph.evaluation.sentences import evaluate
 
     report = evaluate(None)
-    assert report["counts"]["sentences"] >= 72
+    assert report["counts"]["sentences"] >= 78
     scores = report["scores"]
-    assert scores["relations_recall"] >= 0.92 and scores["relations_certainty_accuracy"] >= 0.98
+    assert scores["relations_recall"] >= 0.93 and scores["relations_certainty_accuracy"] >= 0.98
     assert scores["claims_recall"] >= 0.98 and scores["movements_recall"] >= 0.88
 
 
@@ -54,3 +56,15 @@ def test_mmp_name_variants_and_shared_aliases() -> None:
     text = "In 2007 the GSPC joined al-Qaeda and became Al Qaeda in the Islamic Maghreb."
     mentions = gold_mentions(text, {"g1": "Salafist Group for Preaching and Combat", "g2": "Al Qaeda in the Islamic Maghreb"})
     assert {(m.text, m.actor_key) for m in mentions} == {("GSPC", "g1"), ("Al Qaeda in the Islamic Maghreb", "g2")}
+
+
+def test_mmp_finds_groups_spelled_with_transliteration_variants() -> None:
+    from conflictgraph.evaluation.mmp import find_group
+    from conflictgraph.knowledge.names import loose_key
+
+    assert loose_key("Asai'ib Ahl al-Haqq") == loose_key("Asa'ib Ahl al-Haq")
+    text = "Fighters of Asai'ib Ahl al-Haqq met commanders of the Badr Organization."
+    (span,) = set(find_group(text, "Asa'ib Ahl al-Haq"))
+    assert text[span[0]:span[1]] == "Asai'ib Ahl al-Haqq"
+    # one-word names stay strict: "Hamass" is no spelling of Hamas
+    assert find_group("Hamass fighters met.", "Hamas") == []

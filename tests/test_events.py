@@ -246,6 +246,31 @@ def test_event_csv_row_acled_gtd_columns():
     ("Four soldiers were killed and a civilian and 5 policemen hurt.", Bounds(4, 4), Bounds(6, 6)),
     # a singular part of a count is not added to it
     ("Three soldiers including a captain were killed when a bomb hit their truck.", Bounds(3, 3), None),
+    # (fourth round) a noun past another preposition is not the counted unit
+    ("An attacker injures 4 in a knife attack at a cafe.", None, Bounds(4, 4)),
+    # "injuries to N" belongs to "injuries", even when the parser hangs "to" on the deaths before it
+    ("The blast caused 9 deaths and injuries to 30 others.", Bounds(9, 9), Bounds(30, 30)),
+    # a bare singular "other" is one victim
+    ("One guard was killed and other was injured in the raid.", Bounds(1, 1), Bounds(1, 1)),
+    # the hospitalized are wounded
+    ("Six workers were hospitalized after a bomb went off at the depot.", None, Bounds(6, 6)),
+    # the victims of a stabbing or shooting with no death told are the wounded; with one, only the dead count
+    ("A man stabbed three people at the station.", None, Bounds(3, 3)),
+    ("Two men were shot in an attack near the border.", None, Bounds(2, 2)),
+    ("Gunmen shot five people at the market, killing two.", Bounds(2, 2), None),
+    # one named or definite person as the victim counts one, unless the sentence counts that kind already
+    ("Masked men killed Rahim Ahmadzai near his home.", Bounds(1, 1), None),
+    ("Two guards were killed and the driver was wounded when gunmen fired on the van.", Bounds(2, 2), Bounds(1, 1)),
+    ("Three reporters, John Smith, Ana Lopez and Ali Khan, were killed in the shelling.", Bounds(3, 3), None),
+    # more killing words, as predicates and as verbs before a count
+    ("Two councillors were slain in a shooting outside the hall.", Bounds(2, 2), None),
+    ("Six villagers were decapitated in a raid on the village.", Bounds(6, 6), None),
+    ("Militants beheaded at least three men working at the farm.", Bounds(3, None), None),
+    # a bare "people" count restated with its victims named later is one toll
+    ("12 people were killed when gunmen stormed the base, killing at least 12 soldiers and wounding 8 others.",
+     Bounds(12, 12), Bounds(8, 8)),
+    # the attacker shot dead is not a victim
+    ("Gunmen attacked a bank, wounding four clerks, and the gunman was shot dead by police.", None, Bounds(4, 4)),
 ])
 def test_toll_kinds(extract, text, killed, wounded):
     event = only(extract(text))
@@ -422,3 +447,83 @@ def test_possessor_of_a_killing_is_the_victim(extract):
     assert _stated(event) == {"kb:al-shabaab"}  # "by X" hung on the place noun still names the doer
 
 
+
+
+def test_later_date_refines_a_coarser_one(extract):
+    # a title's year, then the day within it: the day is the event's date
+    event = only(extract("2019 Lagos bombing: Two bombs exploded in Lagos on 3 March 2019, killing four.", published="2019"))
+    assert event.date == "2019-03-03"
+    # a later date that lies outside the first one does not replace it
+    event = only(extract("In April 2019 a bomb exploded in Lagos, killing four. A trial opened on 3 May.", published="2019"))
+    assert event.date == "2019-04"
+
+
+@pytest.mark.parametrize("text, actor", [
+    # (fourth round) "blamed the attack on X" even when the parser hangs "on X" on the attack noun
+    ("Eleven passengers were killed when their bus hit a landmine. Police blamed the bombing on the Taliban.",
+     "kb:taliban"),
+    # a sentence about the attacker named before states who he is
+    ("A suicide bomber killed six guards at a checkpoint. The bomber belonged to the Islamic State group.",
+     "kb:islamic-state"),
+    ("Two soldiers died in a suicide bombing near a market. The attacker was identified as a member of Hamas.",
+     "kb:hamas"),
+    # the other side of a battle is one of its actors, also when its fighters are the ones killed
+    ("Three border guards were killed in a clash with members of PJAK near the frontier.", "kb:pjak"),
+    ("Seven Abu Sayyaf militants were killed in a firefight with marines on the island.", "kb:abu-sayyaf"),
+    # a group naming the attackers ("X suicide bombers") is theirs whatever verb the sentence has
+    ("Soldiers intercepted two suspected Boko Haram suicide bombers near the market gate.", "kb:boko-haram"),
+    # with no doer named, the group whose fighters died in a ground attack is linked as context
+    ("Two guards and three Islamic State militants were killed in a shooting attack at the gate.",
+     "kb:islamic-state"),
+])
+def test_perpetrator_rules_fourth_round(extract, text, actor):
+    events = [e for e in extract(text) if e.type in ("attack", "battle")]
+    assert actor in events[0].perpetrators, events[0].details["links"]
+
+
+def test_target_of_an_attack_stays_a_target_outside_battles(extract):
+    event = only(extract("Soldiers killed five Abu Sayyaf militants in a raid on their hideout."))
+    assert "kb:abu-sayyaf" not in event.perpetrators
+
+
+def test_claim_covers_earlier_stages_of_one_incident(extract):
+    events = [e for e in extract("Two car bombs went off at the gate of a hotel in Mogadishu. Then three gunmen "
+                                 "stormed the building. Al-Shabaab claimed responsibility.") if e.type == "attack"]
+    assert len(events) >= 2 and all("kb:al-shabaab" in e.claimed_by for e in events)
+    # not across an event that marks itself as another one
+    events = [e for e in extract("A bomb exploded in a market in Kabul. In a separate attack, gunmen stormed a "
+                                 "hotel in Herat. The Taliban claimed the attack.") if e.type == "attack"]
+    assert not events[0].perpetrators and "kb:taliban" in events[-1].claimed_by
+
+
+def test_claim_before_the_attack_sentence_joins_it(extract):
+    event = only(extract("The Taliban claimed responsibility for an operation carried out on a busy street in Kabul. "
+                         "Two people were killed and seven others wounded."))
+    assert "kb:taliban" in event.claimed_by and event.killed == Bounds(2, 2)
+
+
+def test_battle_with_only_civilian_victims_is_an_attack(extract):
+    events = extract("Militants attacked the village of Kuka and clashed with police, killing six villagers.")
+    assert only(events).subtype == "armed_assault" and not [e for e in events if e.type == "battle"]
+    # fighters on both sides among the dead: a battle
+    assert only(extract("Militants attacked the village and clashed with soldiers; three soldiers and two "
+                        "militants were killed."), "battle")
+
+
+def test_fallen_fighters_of_an_air_strike_are_targets(extract):
+    event = only(extract("An airstrike killed four Boko Haram fighters near the border."))
+    assert "kb:boko-haram" not in event.perpetrators
+
+
+def test_molotov_attack_without_victims_is_arson(extract):
+    # "no one" counts nobody, so the arson keeps its type
+    event = only(extract("Masked men attacked a police station with molotov cocktails. No one was injured."))
+    assert event.subtype == "arson" and event.wounded is None
+
+
+def test_doer_noun_yields_to_the_act(extract):
+    # "gunmen" says who; the act (arson) says what was done
+    assert only(extract("Gunmen set fire to three trucks at a construction site.")).subtype == "arson"
+    # alone, gunmen still mean an armed assault; with a toll, the burning is secondary
+    assert only(extract("Gunmen killed four farmers near the river.")).subtype == "armed_assault"
+    assert only(extract("Gunmen opened fire on a bus and set it on fire, killing three.")).subtype == "armed_assault"

@@ -167,11 +167,32 @@ def find_group(text: str, name: str) -> list[tuple[int, int]]:
         spans += [(m.start(), m.end()) for m in re.finditer(_pattern(variant), text, flags=re.I)]
     for acronym in acronyms:
         spans += [(m.start(), m.end()) for m in re.finditer(_pattern(acronym), text)]
+    if not spans:
+        spans = _loose_spans(text, names)
     for _start, end in list(spans):  # "Name (ACR)" defines ACR for the rest of the text
         defined = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)", text[end:])
         if defined:
             acr = defined.group(1)
             spans += [(m.start(), m.end()) for m in re.finditer(_pattern(acr), text)]
+    return spans
+
+
+def _loose_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Spans whose words equal a name up to transliteration (doubled letters, apostrophes):
+    "Asai'ib Ahl al-Haqq" for "Asa'ib Ahl al-Haq".  Only names of two words or more."""
+    from conflictgraph.knowledge.names import loose_key
+
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['\u2019\u02bc`\u2018\x92][^\W_]+)*", text)]
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        key = loose_key(name)
+        size = len(key.split())
+        if size < 2:
+            continue
+        for i in range(len(words) - size + 1):
+            start, end = words[i][0], words[i + size - 1][1]
+            if loose_key(text[start:end]) == key:
+                spans.append((start, end))
     return spans
 
 

@@ -58,6 +58,7 @@ class Lexicon:
     ending_verbs: frozenset[str] = frozenset()
     standing_nouns: frozenset[str] = frozenset()
     pledge_verbs: frozenset[str] = frozenset()
+    disclosure_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negating_verbs=words("negating_verbs"), conditional_markers=words("conditional_markers"),
         question_marks=words("question_marks"), ending_verbs=words("ending_verbs"),
         standing_nouns=words("standing_nouns"), pledge_verbs=words("pledge_verbs"),
+        disclosure_verbs=words("disclosure_verbs"),
     )
 
 
@@ -242,7 +244,10 @@ def assess(span: Span, trigger: Token | None = None) -> CertaintyCue:
     for token, edge in _governing_path(trigger):
         if edge is not None:
             _scan_ancestor(token, edge, scan, lexicon, modality)
+        negated_before = scan.negated
         _scan_children(token, scan, lexicon, modality)
+        if edge == "dobj" and _lemma(token) in lexicon.disclosure_verbs:
+            scan.negated = negated_before  # "did not announce their cooperation": the cooperation still holds
         if edge is None:
             _trigger_object_negation(token, scan, lexicon)
         if token.dep_ in _CLAUSE_BOUNDARIES:

@@ -299,6 +299,8 @@ def _unit_of(tokens: list[Token]) -> Token | None:
     if nxt < len(doc) and doc[nxt].lower_ in ("dead", "injured", "wounded", "killed", "missing", "hurt"):
         return doc[nxt]
     while nxt < len(doc) and nxt <= last.i + 3 and doc[nxt].pos_ in ("ADJ", "NOUN", "PROPN", "ADP"):
+        if doc[nxt].pos_ == "ADP" and doc[nxt].lower_ != "of":
+            break  # "injures 4 in a machete attack": a noun past another preposition is not what is counted
         if doc[nxt].pos_ == "NOUN" and (nxt + 1 >= len(doc) or doc[nxt + 1].pos_ != "NOUN"):
             return doc[nxt]
         nxt += 1

@@ -73,3 +73,12 @@ def norm(name: str) -> str:
 
 def slug(name: str) -> str:
     return "-".join(name_key(name)) or "unnamed"
+
+
+def loose_key(name: str) -> str:
+    """A looser key for transliteration variants that name_key keeps apart: apostrophes and
+    hyphens gone, doubled letters single ("Asai'ib Ahl al-Haqq" and "Asa'ib Ahl al-Haq" -> "asaib ahl al haq").
+    For matching a known name against a text, never for recognising new names."""
+    words = [fold_token(m.group()) for m in _TOKEN.finditer(name)]
+    return " ".join(re.sub(r"(.)\1+", r"\1", w) for w in words)
+

@@ -92,6 +92,7 @@ class Gazetteer:
     def __init__(self, min_population: int = MIN_POPULATION) -> None:
         self.countries: dict[str, Place] = {}
         self.country_names: dict[str, str] = {}  # normalized name -> ISO2
+        self.iso3: dict[str, str] = {}  # "AFG" -> "AF", matched in capitals only ("Pol" in "Sar-e Pol" is no Poland)
         self.aliases: dict[str, Place] = {}
         self.admin1: dict[tuple[str, str], Place] = {}
         self.admin1_names: dict[str, list[Place]] = {}
@@ -137,7 +138,7 @@ class Gazetteer:
             self.countries[iso] = Place(name=info["name"], country=iso, lat=lat, lon=lon, precision="country",
                                         geonames_id=info["geonameid"])
             self.country_names[normalize(info["name"])] = iso
-            self.country_names.setdefault(normalize(info["iso3"]), iso)
+            self.iso3[info["iso3"].upper()] = iso
         for iso, names in extra.items():
             for name in names:
                 self.country_names[normalize(name)] = iso
@@ -174,7 +175,7 @@ class Gazetteer:
             return None
         if len(name) == 2 and name.upper() in self.countries:
             return name.upper()
-        return self.country_names.get(normalize(name))
+        return self.country_names.get(normalize(name)) or (self.iso3.get(name) if name.isupper() else None)
 
     def city(self, key: str, hint: str | None) -> _City | None:
         """The best city for a key; one matched by an alternate name comes back with population 0
@@ -206,7 +207,7 @@ class Gazetteer:
         alias = self.aliases.get(key)
         if alias is not None and (hint is None or alias.country in (None, hint)):
             return alias
-        iso = self.country_names.get(key)
+        iso = self.country_names.get(key) or (self.iso3.get(name.strip()) if name.strip().isupper() else None)
         if iso is not None:
             return self.countries.get(iso)
         if _KIND_SUFFIX.search(key):

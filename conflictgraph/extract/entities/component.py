@@ -92,9 +92,27 @@ def _add_kb_matches(collector: _Collector, doc: Doc, kb: KnowledgeBase, index: A
     countries = {kb.entries[i].country for m in matches for i in m.alias.actor_ids if kb.entries[i].kind == "state"}
     for match in matches:
         entry = kb.entries[_pick_entry(match, kb, countries)]
+        if entry.kind == "person" and _part_of_longer_person(doc, match.start, match.end, entry.name):
+            continue  # a one-word alias ("Hassan") inside another person's full name ("Hassan Sofi")
         source = "demonym" if match.alias.demonym else ("acronym" if match.alias.acronym else "kb")
         role = _person_role(doc, match.start, match.end) if entry.kind == "person" else None
         collector.add(match.start, match.end, entry.key, entry.kind, source, role=role, name=entry.name)
+
+
+def _part_of_longer_person(doc: Doc, start: int, end: int, name: str) -> bool:
+    """Whether a one-word person alias is only part of someone else's longer name in the text.
+
+    A surname alias of the entry ("Shekau" in "Abubakar Shekau") still names the person; another
+    single word ("Hassan" listed for a person with another name) inside "Ali Hassan" does not.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].ent_type_ != "PERSON":
+        return False
+    token = span[0]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    longer = token.ent_iob_ == "I" or (after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "I")
+    surname = name_key(name)[-1:] == name_key(token.text)
+    return longer and not surname
 
 
 def _add_definitions(collector: _Collector, doc: Doc) -> None:

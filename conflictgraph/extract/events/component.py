@@ -16,14 +16,14 @@ import bisect
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.dates import resolve_date
 from conflictgraph.extract.doccache import doc_text, span_ents
-from conflictgraph.extract.events.linking import Link, link_actors
-from conflictgraph.extract.events.location import dateline_place, pick_location
+from conflictgraph.extract.events.linking import DOER_NOUNS, Link, link_actors
+from conflictgraph.extract.events.location import dateline_place, pick_location, with_actor_country
 from conflictgraph.extract.events.roles import event_roles
 from conflictgraph.extract.events.rules import (
     Trigger,
@@ -71,6 +71,7 @@ class _Group:
     paragraph: int
     sents: list[Span] = field(default_factory=list)
     entries: list[tuple[Token, Trigger]] = field(default_factory=list)
+    fresh: bool = False  # its first sentence marks a new event ("another", "separately", "a second")
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -114,6 +115,16 @@ def _marks_new_event(token: Token) -> bool:
     return lemma in _EVENT_NOUNS or lemma in lexicon().words and lexicon().words[lemma].rank > 0
 
 
+def _about_the_doer(sent: Span) -> bool:
+    """"The bomber was identified as a member of X", "The shooter was a X militant": a sentence about the
+    attacker named before ("the" + a doer noun as subject) tells more of the open event."""
+    for token in sent:
+        if (token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in DOER_NOUNS
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)):
+            return True
+    return False
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     bombs = ("bombing", "suicide_bombing")
     return a == b or (a in bombs and b in bombs)
@@ -124,6 +135,7 @@ def _group_sentences(doc: Doc) -> list[_Group]:
     starts = _paragraph_starts(doc_text(doc))
     groups: list[_Group] = []
     open_groups: dict[str, _Group] = {}
+    pending: list[tuple[int, Span]] = []  # claim sentences before any attack of their paragraph
     for sent in doc.sents:
         paragraph = bisect.bisect_right(starts, sent.start_char) - 1
         open_groups = {k: g for k, g in open_groups.items() if g.paragraph == paragraph}
@@ -133,8 +145,12 @@ def _group_sentences(doc: Doc) -> list[_Group]:
             for token, entry in find_triggers(sent):
                 by_family.setdefault(entry.family, []).append((token, entry))
         if not by_family:
-            if "violence" in open_groups and has_claim_cue(sent):
+            if "violence" in open_groups and (has_claim_cue(sent) or _about_the_doer(sent)):
                 open_groups["violence"].sents.append(sent)
+            elif "violence" not in open_groups and has_claim_cue(sent):
+                # "X claimed responsibility for a suicide mission in Kabul. Two people died...": a claim told
+                # before the attack's own sentence belongs to the attack that follows in the paragraph
+                pending.append((paragraph, sent))
             continue
         for family, entries in by_family.items():
             group = open_groups.get(family)
@@ -144,7 +160,11 @@ def _group_sentences(doc: Doc) -> list[_Group]:
                 group.entries.extend(entries)
                 continue
             token, entry = _best(entries)
-            group = _Group(family, token, entry, paragraph, [sent], list(entries))
+            early = [p for para, p in pending if para == paragraph] if family == "violence" and group is None else []
+            group = _Group(family, token, entry, paragraph, [*early, sent], list(entries),
+                           fresh=group is not None and any(_marks_new_event(t) for t in sent))
+            if family == "violence":
+                pending = []
             groups.append(group)
             open_groups[family] = group
     return groups
@@ -155,7 +175,7 @@ def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
     if group.family != "violence":
         token, entry = _best(entries)
         return entry.type, entry.subtype, token
-    attacks = [e for e in entries if e[1].type == "attack"]
+    attacks = _acts_over_doers([e for e in entries if e[1].type == "attack"])
     battles = [e for e in entries if e[1].type == "battle"]
     best_attack = _best(attacks) if attacks else None
     if battles and (best_attack is None or best_attack[1].rank <= _best(battles)[1].rank):
@@ -163,6 +183,39 @@ def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
         return "battle", None, token
     token, entry = best_attack  # type: ignore[misc]
     return "attack", entry.subtype, token
+
+
+# Victims who are not fighters: a "battle" whose every casualty is one of these was a one-sided attack.
+_CIVILIAN_UNITS = frozenset({"civilian", "villager", "resident", "passenger", "worshipper", "worshiper", "student",
+                             "child", "woman", "farmer", "worker", "shopper", "pilgrim", "pupil", "teacher",
+                             "villagers", "herder", "fisherman", "trader", "tourist"})
+
+
+def _civilians_only(breakdowns: dict) -> bool:
+    units = [item["unit"] for items in breakdowns.values() for item in items if not item["part"]]
+    return bool(units) and all(unit in _CIVILIAN_UNITS for unit in units)
+
+
+def _one_sided(group: _Group) -> tuple[str, str | None, Token] | None:
+    """"Gunmen attacked the village and clashed with police; six villagers were killed": when every victim
+    is a civilian, the violence was an attack on them (ACLED "Violence against civilians"), not a battle."""
+    attacks = [e for e in group.entries if e[1].type == "attack" and e[1].rank > 0]
+    if not attacks:
+        return None
+    token, entry = _best(attacks)
+    return "attack", entry.subtype, token
+
+
+_DOER_TRIGGERS = frozenset({"gunman", "gunmen"})
+
+
+def _acts_over_doers(attacks: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Gunmen set the school on fire": "gunmen" says who did it, the act says what was done. A doer noun
+    yields to any specific act word of the event (ranked 3 or more); alone it still means an armed assault."""
+    acts = [e for e in attacks if e[0].lower_ not in _DOER_TRIGGERS and e[1].rank >= 3]
+    if not acts:
+        return attacks
+    return [e for e in attacks if e[0].lower_ not in _DOER_TRIGGERS]
 
 
 def _assault_like(group: _Group, links: list[Link], tolls: dict) -> bool:
@@ -212,8 +265,11 @@ def _span_dict(start: int, end: int, text: str) -> dict:
 
 
 def _date(group: _Group, published: str | None) -> tuple[str | None, str | None, str, dict | None]:
-    """(value, surface text, precision, evidence) from the first dated expression of the event."""
+    """(value, surface text, precision, evidence) from the first dated expression of the event, or a later one
+    that refines it ("2016 Brussels bombings: On 22 March 2016, ...", "in April 1999. The first bombing occurred
+    on 17 April": a day within the first year or month is the same date, told more precisely)."""
     fallback: tuple[str | None, str | None, str, dict | None] = (None, None, "unresolved", None)
+    found: tuple[str | None, str | None, str, dict | None] | None = None
     for sent in group.sents:
         for ent in span_ents(sent):
             if ent.label_ != "DATE" or _DURATION.search(ent.text):
@@ -221,10 +277,22 @@ def _date(group: _Group, published: str | None) -> tuple[str | None, str | None,
             value, precision = resolve_date(ent.text, published)
             evidence = _span_dict(ent.start_char, ent.end_char, ent.text)
             if value is not None:
-                return value, ent.text, precision, evidence
-            if fallback[1] is None:
+                if found is None or _refines(value, precision, found[0], found[2]):
+                    found = (value, ent.text, precision, evidence)
+                if precision == "day":
+                    return found
+            elif fallback[1] is None:
                 fallback = (None, ent.text, "unresolved", evidence)
-    return fallback
+    return found if found is not None else fallback
+
+
+_PRECISION_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+def _refines(value: str, precision: str, first: str | None, first_precision: str) -> bool:
+    """Is ``value`` a finer date inside ``first`` ("2016-03-22" inside "2016" or "2016-03")?"""
+    finer = _PRECISION_ORDER.get(precision, -1) > _PRECISION_ORDER.get(first_precision, 3)
+    return finer and first is not None and precision != "week" and value.startswith(first)
 
 
 def _toll_fields(group: _Group) -> tuple[dict, dict, dict]:
@@ -279,6 +347,10 @@ def _evidence(group: _Group, text: str) -> tuple[Evidence, ...]:
 def _build_event(group: _Group, document: Document, mentions: Sequence[Mention]) -> Event | None:
     etype, subtype, trigger = _type_and_subtype(group)
     values, toll_evidence, breakdowns = _toll_fields(group) if group.family == "violence" else ({}, {}, {})
+    if etype == "battle" and _civilians_only(breakdowns):
+        attack = _one_sided(group)
+        if attack is not None:
+            etype, subtype, trigger = attack
     if group.entry.rank == 0 and max(e.rank for _, e in group.entries) == 0 and not values:
         return None  # a death with no toll and no attack word: not an event we can stand behind
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
@@ -290,7 +362,9 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)
-    links = link_actors(group.trigger.doc, group.sents, mentions)
+    links = link_actors(group.trigger.doc, group.sents, mentions, battle=etype == "battle",
+                        air=subtype in ("airstrike", "drone_strike", "shelling"))
+    place = with_actor_country(place, [(x.actor, x.link) for x in links], (place_evidence or {}).get("text"))  # the perpetrator's country
     inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
     if inferred:
         subtype = "armed_assault"
@@ -329,9 +403,46 @@ def extract_events(doc: Doc, document: Document, mentions: Sequence[Mention]) ->
     if doc_text(doc) != document.text:
         logger.warning("document %s: parsed text differs from document text; events skipped", document.id)
         return []
-    events: list[Event] = []
+    built: list[tuple[_Group, Event]] = []
     for group in _group_sentences(doc):
         event = _build_event(group, document, mentions)
         if event is not None:
-            events.append(event)
+            built.append((group, event))
+    return _share_claims(built)
+
+
+_ATTRIBUTIONS = ("claimed", "blamed", "suspected")
+
+
+def _share_claims(built: list[tuple[_Group, Event]]) -> list[Event]:
+    """A claim or blame that follows a multi-stage attack covers its earlier stages: "Three car bombs went
+    off near a hotel. After that, four gunmen stormed it... Al-Shabaab claimed responsibility." The stages
+    are split into events by their weapons, but they are one incident. A violence event with no perpetrator
+    of its own takes the attributions (claimed, blamed, suspected) of the next events of its paragraph,
+    up to one that marks itself as another event ("a separate attack", "another bomb") or names its own."""
+    events = [event for _, event in built]
+    for i, (group, event) in enumerate(built):
+        if group.family != "violence" or event.perpetrators:
+            continue
+        for later_group, later in built[i + 1:]:
+            if later_group.paragraph != group.paragraph or later_group.fresh:
+                break
+            if later_group.family != "violence":
+                continue
+            shared = [x for x in later.details.get("links", []) if x["link"] in _ATTRIBUTIONS]
+            if shared:
+                events[i] = _with_links(event, shared)
+                break
+            if later.perpetrators:
+                break
     return events
+
+
+def _with_links(event: Event, shared: list[dict]) -> Event:
+    links = [*event.details.get("links", []), *shared]
+    return replace(
+        event,
+        perpetrators=tuple(dict.fromkeys(x["actor"] for x in links if x["link"] in _PERP_LINKS)),
+        claimed_by=tuple(dict.fromkeys(x["actor"] for x in links if x["link"] == "claimed")),
+        details={**event.details, "links": links},
+    )

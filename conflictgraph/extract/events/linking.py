@@ -141,7 +141,10 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
     if dep == "pobj" and head.lower_ == "by":
         return _by_governor(head), "agent"
     if dep == "pobj" and head.lower_ in ("on", "against", "targeting", "at"):
-        return head.head, "on"
+        owner = head.head
+        if head.lower_ == "on" and owner.dep_ == "dobj" and owner.head.lemma_.lower() in BLAME_VERBS:
+            return owner.head, "on"  # "blamed the bombing on X": the parser may hang "on X" on the attack noun
+        return owner, "on"
     if dep == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in ("responsibility", "blame"):
         return head.head.head, "on"
     if dep in ("nsubj", "csubj"):
@@ -180,6 +183,56 @@ def _link_for(verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None
     return None
 
 
+# Nouns for the one who did it, whose identity a sentence may state ("the bomber belonged to X", "the shooter
+# was a X militant", "the attacker was identified as a member of X").
+DOER_NOUNS = PERP_NOUNS | frozenset({"shooter", "perpetrator", "culprit", "stabber", "killer", "assassin", "hijacker"})
+# Nouns that name people by the attack they make: their group modifier is the perpetrator in any slot.
+_ATTACKER_NOUNS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant", "hijacker", "kidnapper", "assassin",
+                             "sniper", "shooter"})
+_IDENTITY_VERBS = frozenset({"belong", "tie", "link", "affiliate", "connect"})
+
+
+def _doer_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in DOER_NOUNS for c in verb.children)
+
+
+def _identity_link(noun: Token) -> tuple[str, str] | None:
+    """X named as who the attacker is: "the bomber belonged to X" (a verb of its own), "the shooter was a X
+    militant", "the terrorist was identified as a member of X"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.lemma_.lower() in _IDENTITY_VERBS:
+        verb = head.head
+    elif noun.dep_ == "attr" and head.lemma_.lower() == "be":
+        verb = head
+    elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        verb = head.head  # "was identified / described / named as"
+    else:
+        return None
+    if noun.dep_ != "pobj" or head.lower_ == "as":
+        if noun.lemma_.lower() not in DOER_NOUNS | {"member"} | _GROUP_PARTS:
+            return None
+    return ("stated", "asserted") if _doer_subject(verb) else None
+
+
+def _perp_word(token: Token) -> bool:
+    """"militants" even when the parser takes it for a verb ("Boko Haram militants loyal to X killed ...")."""
+    lower = token.lower_
+    return token.lemma_.lower() in PERP_NOUNS or lower in PERP_NOUNS or lower.endswith("s") and lower[:-1] in PERP_NOUNS
+
+
+def _battle_party(noun: Token) -> bool:
+    """X in "a clash with X", "a firefight against X", "fighting between the army and X": the other armed party
+    of a battle is one of its actors (DESIGN.md: a battle has two armed sides), not a target."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("with", "against", "between"):
+        return False
+    word = head.head
+    entry = lexicon().words.get(word.lemma_.lower()) or lexicon().words.get(word.lower_)
+    if word.lower_ == "exchange":
+        return True  # "an exchange of fire with X" (a phrase in the lexicon)
+    return entry is not None and entry.type == "battle"
+
+
 def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -190,9 +243,22 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     # prepositional slot
     root = next((t for t in span if t.dep_ == "pobj" and t.head not in span), span.root)
     noun, suspected = _climb_noun(root)
+    identity = _identity_link(noun)
+    if identity is not None:
+        return identity
+    if mention.kind == "armed_group" and _battle_party(noun):
+        return "stated", "asserted"
     verb, slot = _governor(noun)
     if verb is None:
         return None
+    if slot == "subject" and verb.pos_ in ("NOUN", "VERB") and _perp_word(verb):
+        # "Boko Haram fighters loyal to X attacked ...", parsed with "fighters" as the root and the verb as its
+        # clause: the group is the subject of that verb
+        for child in verb.children:
+            if child.dep_ in ("advcl", "acl", "relcl") and child.pos_ == "VERB" and child.i > verb.i:
+                found = _link_for(child, "subject", suspected)
+                if found is not None:
+                    return found
     if noun.dep_ == "poss" and verb.pos_ == "NOUN" and verb.lemma_.lower() in _VICTIM_NOUNS:
         return "target", "asserted"
     # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
@@ -205,11 +271,17 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
                 found = _link_for(child, "subject" if child.pos_ == "VERB" else "agent", suspected)
                 if found:
                     break
+    if found is None and noun != root and noun.lemma_.lower() in _ATTACKER_NOUNS:
+        # "troops killed four suspected X suicide bombers": whatever the verb, X names the attackers' group
+        found = ("suspected", "speculative") if suspected else ("stated", "asserted")
     return found
 
 
-def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention]) -> list[Link]:
-    """Links of the mentions inside the event's sentences (one per mention, in text order)."""
+def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle: bool = False,
+                air: bool = False) -> list[Link]:
+    """Links of the mentions inside the event's sentences (one per mention, in text order). In a battle an
+    armed group is one of the fighting sides even where it is the one hit ("five X militants were killed in
+    the firefight"): it is linked as ``stated``, not as a target."""
     links: list[Link] = []
     bounds = [(s.start_char, s.end_char) for s in sents]
     loose: list[Mention] = []
@@ -221,6 +293,8 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention]) -> lis
             loose.append(mention)
             continue
         link, certainty = found
+        if battle and link == "target" and mention.kind == "armed_group":
+            link = "stated"
         if link != "target" and mention.kind in _NOT_PERPETRATOR:
             continue
         links.append(Link(mention.actor_key, link, certainty, mention.start, mention.end, mention.text, mention.kind))
@@ -229,4 +303,42 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention]) -> lis
     if not perpetrators and len(groups) == 1:
         mention = next(m for m in loose if m.kind == "armed_group")
         links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text, mention.kind))
+    elif not perpetrators and not groups and not air:
+        fallen = {m.actor_key: m for m in mentions if m.kind == "armed_group" and _fallen_fighters(doc, m)
+                  and any(start <= m.start < end for start, end in bounds)}
+        if len(fallen) == 1:
+            # "three X militants were killed in the shooting attack", no doer named: the group whose fighters
+            # died in an attack on the ground is most likely the attackers' (speculative)
+            mention = next(iter(fallen.values()))
+            links = [x for x in links if x.actor != mention.actor_key]  # its dead are the attackers, not targets
+            links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text,
+                              mention.kind))
     return links
+
+
+def _fallen_fighters(doc: Doc, mention: Mention) -> bool:
+    """The mention qualifies fighters ("X militants", "fighters of X") who are the passive victims of a
+    casualty word ("were killed", "died"); not the object of someone's active killing ("troops killed X
+    militants": a doer is named)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    for _ in range(_HOPS):
+        if _perp_word(noun) and noun not in span:
+            break
+        if noun.dep_ in ("compound", "amod", "nmod") or noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head if noun.dep_ != "pobj" else noun.head.head
+        else:
+            return False
+    else:
+        return False
+    if not _perp_word(noun):
+        return False
+    base = noun
+    while base.dep_ == "conj" and base.head != base:
+        base = base.head
+    verb = base.head
+    if base.dep_ == "nsubjpass":
+        return casualty_kind(verb) is not None
+    return base.dep_ == "nsubj" and verb.lemma_.lower() in ("die", "perish")

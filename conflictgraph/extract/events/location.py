@@ -34,12 +34,21 @@ no resolved place scores within 1 point. Among the top scores (within 1
 point) the most specific place (point > city > admin1 > region > country) is
 kept. When no entity resolves, the document's dateline place ("BAGHDAD,
 March 3 (Reuters) -") is used, if any.
+
+Fourth round (docs/events.md): comma-joined entities are split ("Abuja, Nigeria"); a town followed by its
+country is looked up there; a nationality naming a border is no hint; a country used as a modifier is no
+hint or container; an unlisted village or district the text names as one wins over its division or
+country; untagged names before a settlement noun and possessives ("Kandahar's Zhari district", read in the
+possessor's country) are candidates; ``with_actor_country`` gives a place without a country the home
+country of the event's perpetrators.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +74,8 @@ class Located:
     end: int
     text: str
     score: float
+    settlement: bool = False  # a name the text marks as a settlement ("the village of X", "X district")
+    modifier: bool = False  # a country naming people or things, not a place ("a US patrol", "two US soldiers")
 
 
 PLACE_NOUNS: frozenset[str] = frozenset({
@@ -173,15 +184,29 @@ def _country_hint(sent: Span) -> str | None:
 def _soft_hint(sent: Span) -> str | None:
     """Any country the sentence names, else that of a nationality word ("Afghan police said")."""
     for ent in span_ents(sent):
-        if ent.label_ == "GPE":
+        if ent.label_ == "GPE" and _prep_score(ent.root) > -2.5:  # not a modifier: "U.S. servicemen" are no place
             place = geocode(ent.text)
             if place is not None and place.precision == "country":
                 return place.country
     table = demonym_countries()
     for ent in span_ents(sent):
-        if ent.label_ == "NORP" and ent.text.lower() in table:
+        if ent.label_ == "NORP" and ent.text.lower() in table and not _names_border(ent.root):
             return table[ent.text.lower()]
     return None
+
+
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "borderland"})
+
+
+def _names_border(token: Token) -> bool:
+    """"close to the Turkish border": a nationality naming a border says where the event is not."""
+    for _ in range(2):
+        if token.dep_ not in ("amod", "compound", "nmod") or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _BORDER_NOUNS:
+            return True
+    return False
 
 
 def _document_hint(sents: list[Span]) -> str | None:
@@ -224,8 +249,16 @@ def _resolve(ent: Span, text: str, hint: str | None, strong: bool) -> Place | No
     return _lookup(text, hint, strong)
 
 
+_POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's east": the name without its 's
+# a direction adjective the model takes into a name ("eastern Democratic Republic of Congo"); "North Kivu",
+# "South Sudan" are names and resolve whole first
+_DIRECTION_ADJ = re.compile(r"^(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central)\s+", re.I)
+
+
 def _lookup(text: str, hint: str | None, strong: bool) -> Place | None:
     place = geocode(text, hint) if hint else geocode(text)
+    if place is None and _DIRECTION_ADJ.match(text):
+        return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong)
     if place is not None and hint and not strong and place.precision == "city" and _dwarfed(text, hint):
         place = geocode(text)  # a weak hint does not turn Athens into Athens, Georgia
     words = text.rsplit(" ", 1)
@@ -262,7 +295,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    for ent in span_ents(sent):
+    for ent in (part for whole in span_ents(sent) for part in _comma_parts(whole)):
         if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _has_facility_noun(ent.text)):
             spans.append((ent, 0.0))
         elif (ent.label_ in ("ORG", "PERSON", "NORP") or ent.root.pos_ == "PROPN") and _place_like(ent):
@@ -270,9 +303,64 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
     for token in sent:
-        if token.i not in covered and token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
             spans.append((sent.doc[token.i:token.i + 1], -0.5))
+        elif _names_unit(token):
+            start = token.i  # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
+            while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
+                    and sent.doc[start - 1].dep_ == "compound":
+                start -= 1
+            start = _hyphen_start(sent, start)  # "al-Sekak", "Sar-e Pol": the hyphenated name is one
+            if any(i in covered for i in range(start, token.i)):
+                continue  # the tail of a tagged name ("Sar-e" tagged alone, then "Pol's")
+            spans.append((sent.doc[start:token.i + 1], -0.5))
+            covered.update(range(start, token.i + 1))
     return spans
+
+
+def _hyphen_start(sent: Span, start: int) -> int:
+    """Extend a name's start over a hyphenated part before it ("al-" in "al-Sekak", "Sar-e" before "Pol")."""
+    doc = sent.doc
+    while start - 2 >= sent.start:
+        if doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_:
+            start -= 2  # "al" "-" "Sekak"
+        elif doc[start - 2].text in ("-", "‐") and not doc[start - 2].whitespace_:
+            start -= 3 if start - 3 >= sent.start else 2  # "Sar" "-" "e" "Pol"
+        else:
+            break
+    return max(start, sent.start)
+
+
+def _names_unit(token: Token) -> bool:
+    """A proper noun the model left untagged that names a place: the last name word before a settlement noun
+    that is itself after a place preposition ("in the Dera Bugti district"), or a possessive of a place
+    ("Peshawar's Mathra", "Kashmir's Pulwama town")."""
+    head = token.head
+    if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and token.i + 1 == head.i:
+        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+    return token.dep_ == "poss" and (head.pos_ == "PROPN" or head.lemma_.lower() in _SETTLEMENT_NOUNS)
+
+
+def _comma_parts(ent: Span) -> list[Span]:
+    """An entity the model runs over a comma ("Abuja, Nigeria", "Moyale,Somali Region") is a town and its
+    division or country when the last part is one: each part is a place of its own (the whole is in no
+    gazetteer)."""
+    if len(ent) < 3 or ent.label_ not in PLACE_LABELS or not any(t.text == "," for t in ent):
+        return [ent]  # an ORG or PERSON span is a place only as a whole ("at Buea, Southwest Cameroon")
+    parts, start = [], ent.start
+    for token in ent:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    last = geocode(parts[-1].text) if len(parts) > 1 else None
+    if last is None or last.precision not in ("country", "admin1"):
+        return [ent]  # "Kenilworth, Cape Town": a part the gazetteer lacks, in its city (see ``_named_after``)
+    return parts
 
 
 def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
@@ -283,7 +371,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
         hint = _country_hint(sent)
         first = len(found)
         for ent, prior in _place_spans(sent):
-            text = re.sub(r"^(?:the|The|THE)\s+", "", ent.text)
+            text = _POSSESSIVE_END.sub("", re.sub(r"^(?:the|The|THE)\s+", "", ent.text))
             named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
             if named:  # an entity spanning an incident's name ("Lod Airport Massacre"): its place part
                 text, prior = named.group(1), prior + 1.0
@@ -297,17 +385,27 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                 elif ent.label_ in ("FAC", "ORG"):
                     place = _named_after(text, hint or weak_hint)  # "the Colombo Central Bank", wherever it stands
                 prior -= 0.5
-            if place is None or place is _REFUSED:
+            if place is _REFUSED:
+                # a homonym abroad: in the hinted country the place is one the gazetteer lacks ("Balad, Somalia")
+                place = _unresolved(ent, text, hint)
+            if place is None:
                 continue
-            place = _in_named_division(ent, text, place, hint or weak_hint)
-            score = prior + _prep_score(ent.root)
+            place = _in_possessor(ent, text, place)
+            located = _in_named_division(ent, text, place, hint or weak_hint)
+            # an unlisted town placed by the division or country after it ("Moyale, Somali Region") is more
+            # specific than that container: it wins over it, as a resolved town would
+            attached = located is not place and located.precision == "unknown"
+            place = located
+            score = prior + _prep_score(ent.root) + (1.5 if attached else 0.0)
             if score <= -2.5 and place.precision in ("city", "point") and ent.root.dep_ in ("compound", "nmod", "poss"):
                 score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
             if _attribution(ent):
                 score -= 4
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
-            found.append(Located(place, ent.start_char, ent.end_char, ent.text, score))
+            settlement = place.precision == "unknown" and _names_settlement(ent) and not _names_division(ent)
+            modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
+            found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier))
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
@@ -334,7 +432,14 @@ def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> 
         return place  # "in Paris, London and Berlin": a list of places, not a town and its division
     plain = geocode(name)
     if plain is not None and plain.precision == "country":
-        return place  # "Tanout, Niger": the country (a strong hint already), not Nigeria's Niger State
+        # "Tanout, Niger": the country, not Nigeria's Niger State; a namesake abroad is looked up there again
+        if not plain.country or place.country == plain.country:
+            # an unlisted town so placed is more specific than its country: a copy marks it as attached
+            return dataclasses.replace(place) if place.precision == "unknown" else place
+        hinted = geocode(text, plain.country)
+        if hinted is not None and hinted.country == plain.country:
+            return hinted
+        return Place(name=text, country=plain.country, precision="unknown")
     division = admin1_division(name, hint)
     if division is None or not division.country or division.country == place.country:
         return place
@@ -342,6 +447,39 @@ def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> 
     if hinted is not None and hinted.country == division.country:
         return hinted
     return Place(name=text, admin1=division.name, country=division.country, lat=None, lon=None, precision="unknown")
+
+
+def _possessor(ent: Span) -> Span | None:
+    """The place a name is given as part of: "Kandahar's Zhari district", "Pakistan's Khyber Agency"."""
+    holders = [ent.root]
+    if ent.root.dep_ in ("compound", "nmod") and ent.root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+        holders.append(ent.root.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN" and child.i < ent.start:
+                start = child.i
+                while start > ent.sent.start and child.doc[start].ent_iob_ == "I":
+                    start -= 1  # the whole entity: "Democratic Republic of Congo's"
+                while start > ent.sent.start and child.doc[start - 1].dep_ == "compound" and child.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                return child.doc[_hyphen_start(ent.sent, start):child.i + 1]
+    return None
+
+
+def _in_possessor(ent: Span, text: str, place: Place) -> Place:
+    """A place named as part of another ("Kandahar's Zhari district") lies in the possessor's country: a
+    namesake abroad is looked up there again, else kept by name with the possessor's country and division."""
+    if place.precision not in ("city", "point", "unknown", "admin1"):
+        return place
+    holder = _possessor(ent)
+    container = geocode(holder.text) if holder is not None else None
+    if container is None or not container.country or container.country == place.country:
+        return place
+    hinted = geocode(text, container.country)
+    if hinted is not None and hinted.country == container.country:
+        return hinted
+    admin1 = container.admin1 or (container.name if container.precision == "admin1" else None)
+    return Place(name=text, admin1=admin1, country=container.country, precision="unknown")
 
 
 def _within_division(found: list[Located]) -> list[Located]:
@@ -369,7 +507,8 @@ def _dwarfed(text: str, hint: str) -> bool:
 _FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank", "embassy", "consulate", "market",
                              "mosque", "church", "synagogue", "temple", "school", "college", "stadium", "bridge",
                              "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor",
-                             "hall", "prefecture", "subway", "metro", "headquarters", "courthouse", "parliament"})
+                             "hall", "prefecture", "subway", "metro", "headquarters", "courthouse", "parliament",
+                             "court", "museum", "theatre", "theater", "mall", "cafe", "café", "restaurant", "fair"})
 _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|greater|old)\s+", re.I)
 
 
@@ -403,10 +542,11 @@ def _named_after(text: str, hint: str | None) -> Place | None:
             return place
     for size in range(min(len(words) - 1, 3), 0, -1):
         prefix = " ".join(words[:size])
-        place = (geocode(prefix, hint) if hint else None) or geocode(prefix)
-        # the population of the city found (a weak hint abroad must not hide "Tel Aviv" in "Tel Aviv Savoy Hotel")
-        if place is not None and place.precision == "city" and (city_population(prefix, place.country) or 0) >= SMALL_POPULATION:
-            return place
+        # the population of the city found (a weak hint abroad must not hide "Tel Aviv" in "Tel Aviv Savoy Hotel",
+        # nor a hamlet of that name in the hinted country "Kabul" in "Kabul Airport")
+        for place in ((geocode(prefix, hint) if hint else None), geocode(prefix)):
+            if place is not None and place.precision == "city" and (city_population(prefix, place.country) or 0) >= SMALL_POPULATION:
+                return place
     return None
 
 
@@ -423,6 +563,13 @@ def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
     if ent.label_ in ("ORG", "PERSON") and root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS and len(ent) <= 3:
         return Place(name=text, country=country, precision="unknown")  # "hiding in Al-Dawr": villages tagged as people
     return None
+
+
+def _names_division(ent: Span) -> bool:
+    """"Hiran region", "the Aleppo Governorate": an unlisted first-level division (or a kind word taken for a
+    name) is no settlement inside the place it would replace."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[-1].lower_ in _ADMIN_NOUNS or (after is not None and after.lower_ in _ADMIN_NOUNS - {"district"})
 
 
 def _names_settlement(ent: Span) -> bool:
@@ -445,6 +592,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
         return demonym_place(sents, trigger) if fallback else None
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
+    best = _settlement_inside(best, near)
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found)
     if best.place.country is None and best.place.precision == "unknown" and fallback:
@@ -454,6 +602,17 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
             place = Place(name=best.place.name, country=demonym.place.country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
     return best
+
+
+def _settlement_inside(best: Located, near: list[Located]) -> Located:
+    """A village or district the gazetteer lacks but the text names as one ("in the village of Macanga in
+    the Palma district of Cabo Delgado", "Harfa village in Quneitra province") is where it happened, rather
+    than the division or country around it: it wins over a near-best division, region or country (of the
+    same country when it has one) and takes that container's country and division (``_contained``)."""
+    if best.place.precision not in ("admin1", "region", "country"):
+        return best
+    inside = [c for c in near if c.settlement and c.place.country in (None, best.place.country)]
+    return max(inside, key=lambda c: c.score) if inside else best
 
 
 def _with_context(best: Located, found: list[Located]) -> Located:
@@ -472,7 +631,8 @@ def _with_context(best: Located, found: list[Located]) -> Located:
 
 
 def _contained(best: Located, found: list[Located]) -> Located:
-    resolved = [c for c in found if c.place.precision not in ("unknown", None) and c.place.country]
+    # not a country used as a modifier: "two US soldiers" does not put a village in the United States
+    resolved = [c for c in found if c.place.precision not in ("unknown", None) and c.place.country and not c.modifier]
     if not resolved:
         return best
     container = max(resolved, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
@@ -505,7 +665,7 @@ def demonym_place(sents: list[Span], trigger: Token | None) -> Located | None:
     best: tuple[int, Token] | None = None
     for sent in sents:
         for token in sent:
-            if token.lower_ in table and token.ent_type_ in ("NORP", "GPE", ""):
+            if token.lower_ in table and token.ent_type_ in ("NORP", "GPE", "") and not _names_border(token):
                 distance = abs(token.i - trigger.i) if trigger is not None else 0
                 if best is None or distance < best[0]:
                     best = (distance, token)
@@ -528,3 +688,43 @@ def dateline_place(text: str) -> tuple[Place, int, int] | None:
     if place is None:
         return None
     return place, match.start(1), match.start(1) + len(name)
+
+
+# a city this big abroad is where a group struck, even with a namesake at home ("the embassy in Lisbon")
+_BIG_CITY = 100_000
+# links that name who carried the event out (not "context" actors the document merely mentions)
+_PERPETRATOR_LINKS = frozenset({"claimed", "stated", "blamed", "suspected"})
+
+
+def with_actor_country(place: Place | None, links: Sequence[tuple[str, str]], surface: str | None = None) -> Place | None:
+    """An event whose place has no country (a village the gazetteer lacks, or no place named at all) takes
+    the country of its perpetrators when the knowledge base ties every one of them to one and the same
+    country (an armed group's home country: "ELN members massacred ... in Gingaraba" is in Colombia); a
+    town resolved abroad whose name (``surface``) the gazetteer also knows in that country is taken there
+    ("ELN guerrillas ambushed a patrol in El Bosque" is not the Mexican El Bosque).
+    ``links`` are (actor key, link kind) pairs. States are left out: their forces act abroad."""
+    if place is not None and place.country is not None and (surface is None or place.precision not in ("city", "point")):
+        return place
+    from conflictgraph.knowledge.actors import load_knowledge_base
+
+    kb = load_knowledge_base()
+    countries = set()
+    for actor, link in links:
+        entry = kb.get(actor) if link in _PERPETRATOR_LINKS else None
+        if entry is None or entry.kind != "armed_group":
+            continue
+        if not entry.country:
+            return place  # a group without one home country (Islamic State, al-Qaeda): no guess
+        countries.add(entry.country)
+    if len(countries) != 1:
+        return place
+    country = countries.pop()
+    if place is None:
+        return country_place(country)
+    if place.country is not None:
+        name = re.sub(r"^(?:the|The)\s+", "", surface or "")
+        if place.country == country or not name or (city_population(name, place.country) or 0) >= _BIG_CITY:
+            return place  # a town of its own size abroad stays ("attacked the Turkish embassy in Lisbon")
+        home = geocode(name, country)
+        return home if home is not None and home.country == country and home.precision == "city" else place
+    return dataclasses.replace(place, country=country)

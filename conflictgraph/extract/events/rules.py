@@ -26,9 +26,11 @@ FAMILY: dict[str, str] = {"attack": "violence", "battle": "violence"}
 KILL_WORDS: frozenset[str] = frozenset({
     "kill", "killed", "die", "dead", "death", "murder", "slay", "slain", "behead", "execute", "massacre",
     "fatality", "perish", "toll", "life", "lives", "lifeless", "body", "corpse", "corpses", "assassinate", "assassinated",
+    "decapitate", "decapitated", "slew",
 })
 WOUND_WORDS: frozenset[str] = frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury", "casualty", "maim",
-                                         "injuried", "injuired", "wouded"})  # common misspellings in news copy
+                                         "injuried", "injuired", "wouded",  # common misspellings in news copy
+                                         "hospitalize", "hospitalise", "hospitalized", "hospitalised"})
 PART_WORDS: frozenset[str] = frozenset({"include", "including", "among", "of"})
 # Nouns a count of victims never has: "two bombs", "three vehicles", "10 houses".
 NON_PERSON_UNITS: frozenset[str] = frozenset({

@@ -71,6 +71,7 @@ _LINKING = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", 
                       "seriously", "critically", "badly", "severely", "slightly", "mortally", "fatally", "gravely",
                       "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
 _HARM_VERBS = frozenset({"sustain", "suffer", "receive"})
+_WOUNDING_VERBS = frozenset({"shoot", "stab"})
 _DEATH_ADJ = frozenset({"dead", "lifeless"})
 _BARE_CASUALTY = frozenset({"killed", "dead", "wounded", "injured", "hurt", "died"})
 _QUANTITY_NOUNS = frozenset({"total", "number", "group", "couple", "series", "lot", "crowd", "handful", "dozen", "score",
@@ -84,7 +85,12 @@ _VICTIM_TRIGGER_NOUNS = frozenset({"hostage", "captive", "abductee"})
 _SEVERITY = frozenset({"seriously", "critically", "badly", "severely", "gravely", "slightly", "lightly", "mortally",
                        "fatally"})
 _CASUALTY_VERB_FORMS = frozenset({"kill", "kills", "killing", "killed", "wound", "wounds", "wounding", "wounded",
-                                  "injure", "injures", "injuring", "injured", "hurting"})
+                                  "injure", "injures", "injuring", "injured", "hurting",
+                                  "beheaded", "beheading", "murdered", "murdering", "executed", "executing",
+                                  "assassinated", "decapitated", "slew"})
+# predicates right after a count that give its kind ("15 were wounded", "two officials were slain")
+_PREDICATE_CASUALTY = frozenset({"killed", "dead", "wounded", "injured", "hurt", "died", "slain", "murdered",
+                                 "beheaded", "decapitated", "assassinated", "hospitalized", "hospitalised"})
 # Verbs whose object may still be the victims counted by a casualty word further up ("left 12 dead",
 # "resulted in the deaths of 5"); any other verb's argument is that verb's, not the toll's.
 _LIGHT_VERBS = frozenset({"be", "leave", "result", "include", "have", "claim", "cause", "see", "bring", "take",
@@ -131,6 +137,8 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
             kind = casualty_kind(child)
             if kind is not None:
                 return kind
+    if _wounding_weapon_verb(verb, arg):
+        return "wounded"
     if arg.dep_ in ("nsubj", "nsubjpass"):
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
@@ -138,6 +146,14 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
                 if kind is not None:
                     return kind
     return None
+
+
+def _wounding_weapon_verb(verb: Token, arg: Token) -> bool:
+    """"stabbed three people", "two men were shot": the victims of a shooting or stabbing are the wounded when
+    the sentence tells of no death (else "shot five, killing two" would count the dead twice)."""
+    if verb.lemma_.lower() not in _WOUNDING_VERBS or arg.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return not any(casualty_kind(t) == "killed" or t.lower_ in _DEATH_ADJ for t in verb.sent)
 
 
 def _harm_object(verb: Token, obj: Token) -> bool:
@@ -161,7 +177,7 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
     j = last + 1
     while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
         j += 1
-    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in ("killed", "dead", "wounded", "injured", "hurt", "died"):
+    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in _PREDICATE_CASUALTY:
         if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
             return casualty_kind(doc[j])
     among = _among_kind(anchor, number)
@@ -173,6 +189,9 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
     for token in (anchor, number):
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "to") and token.head.head.pos_ == "NOUN":
             noun = token.head.head
+            before = doc[token.head.i - 1]
+            if before.pos_ == "NOUN" and casualty_kind(before) is not None:
+                noun = before  # "12 deaths and injuries to 45 others": the parser may hang "to" on "deaths"
             if noun.lemma_.lower() in ("death", "injury", "killing", "wounding", "murder", "massacre"):
                 return casualty_kind(noun) or "killed"
     return None
@@ -251,7 +270,9 @@ def _severity_part(sent: Span, number: NumberMention) -> bool:
     nxt = doc[phrase.end]
     if nxt.lower_ == "of" and phrase.end + 1 < sent.end and doc[phrase.end + 1].lower_ in ("whom", "them", "those"):
         return True
-    return nxt.lower_ in _SEVERITY and phrase.start > sent.start and doc[phrase.start - 1].is_punct
+    # "36 people were wounded, four by gunfire": a part with its cause after the comma
+    return (nxt.lower_ in _SEVERITY or nxt.lower_ in ("by", "from", "with") and phrase.end + 1 < sent.end
+            and doc[phrase.end + 1].pos_ == "NOUN") and phrase.start > sent.start and doc[phrase.start - 1].is_punct
 
 
 def _is_part(anchor: Token) -> bool:
@@ -320,6 +341,12 @@ def _agent_count(verb: Token, arg: Token) -> bool:
                                        for c in verb.children)
 
 
+def _no_one(sent: Span, number: NumberMention) -> bool:
+    """"No one was injured": a negated "one" counts nobody."""
+    token = sent.doc[number.token_i]
+    return token.lower_ == "one" and token.i > sent.start and sent.doc[token.i - 1].lower_ == "no"
+
+
 def _name_number(sent: Span, number: NumberMention) -> bool:
     """"Flight 364", "Fiat 500", "Route 9": digits right after a proper noun are part of a name."""
     phrase = sent.doc.char_span(number.start, number.end, alignment_mode="expand")
@@ -344,7 +371,7 @@ def _in_agent_phrase(anchor: Token) -> bool:
 def _tolls_from_numbers(sent: Span) -> list[Toll]:
     tolls: list[Toll] = []
     for number in find_numbers(sent):
-        if _not_victims(number.unit) or _name_number(sent, number):
+        if _not_victims(number.unit) or _name_number(sent, number) or _no_one(sent, number):
             continue
         unit = _unit_token(sent, number)
         number_token = sent.doc[number.token_i]
@@ -384,25 +411,69 @@ def _conj_base(token: Token) -> Token:
     return base
 
 
-def _singular_victims(sent: Span, taken: set[int]) -> list[Toll]:
-    """"a policeman was killed", "killing a student and injuring another": one each."""
+def _singular_victims(sent: Span, taken: set[int], counted: list[Toll] = ()) -> list[Toll]:  # type: ignore[assignment]
+    """"a policeman was killed", "killing a student and injuring another": one each. A person named or
+    definite ("killed Kameel Karimi", "the driver was wounded") counts one only where the sentence gives no
+    number of that kind (else the name is one of the counted: "three members, A, B and C, were killed")."""
     tolls: list[Toll] = []
     for token in sent:
-        if token.i in taken or token.tag_ not in ("NN", "NNP") and token.lower_ != "another":
+        if token.i in taken or token.tag_ not in ("NN", "NNP") and token.lower_ != "another" and not _lone_other(token):
             continue
+        det = next((c for c in token.children if c.dep_ in ("det", "nummod")), None)
+        single = token.lower_ == "another" or _lone_other(token) or (det is not None and det.lower_ in _PERSONISH_SINGULAR_DETS)
+        if not single and token.dep_ not in ("dobj", "nsubjpass"):
+            continue  # neither "a/one X" nor a named or definite victim: skip the costlier checks below
         kind = _singular_kind(token)
         if kind is None:
             continue
         if token.lemma_.lower() in _QUANTITY_NOUNS:
             continue  # "a total of 37 people died": the count is in the "of" phrase
-        det = next((c for c in token.children if c.dep_ in ("det", "nummod")), None)
-        if token.lower_ == "another" or (det is not None and det.lower_ in _PERSONISH_SINGULAR_DETS):
+        if single:
             if token.lemma_.lower() in NON_PERSON_UNITS:
                 continue
             start = det.idx if det is not None and token.lower_ != "another" else token.idx
             end = token.idx + len(token.text)
             tolls.append(Toll(kind, Bounds(1, 1), start, end, doc_text(sent.doc)[start:end], token.lemma_.lower()))
+        elif _one_named_victim(token) and not any(t.kind == kind for t in counted):
+            start = _name_start(token).idx
+            end = token.idx + len(token.text)
+            tolls.append(Toll(kind, Bounds(1, 1), start, end, doc_text(sent.doc)[start:end], token.lemma_.lower()))
     return tolls
+
+
+_DEFINITE = frozenset({"the", "his", "her", "their", "its", "our", "my"})
+
+
+def _one_named_victim(token: Token) -> bool:
+    """"militants killed Kameel Karimi", "journalist X was killed", "killed his brother", "the driver was shot
+    dead": one person named, or one definite person, as the direct object or passive subject of the casualty
+    verb."""
+    if token.dep_ not in ("dobj", "nsubjpass") or casualty_kind(token.head) is None:
+        return False
+    if token.lemma_.lower() in NON_PERSON_UNITS or token.lemma_.lower() in _QUANTITY_NOUNS:
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.lemma_.lower() in PERP_NOUNS or token.lower_ in ("shooter", "perpetrator", "hijacker", "assailant"):
+        return False  # "the gunman was shot dead": the attacker, not a victim of the attack
+    return token.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children)
+
+
+def _name_start(token: Token) -> Token:
+    doc = token.doc
+    start = token
+    while start.i > token.sent.start and start.ent_iob_ == "I" and doc[start.i - 1].ent_type_ == token.ent_type_:
+        start = doc[start.i - 1]
+    return start
+
+
+def _lone_other(token: Token) -> bool:
+    """"one was killed and (the) other was injured": a bare singular "other" as a subject is one person."""
+    if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("nummod", "quantmod") for c in token.children) or token.i > 0 and token.doc[token.i - 1].like_num:
+        return False  # "four other were wounded": the unit of a count
+    return all(c.lower_ == "the" for c in token.children if c.dep_ == "det")
 
 
 def _singular_kind(token: Token) -> str | None:
@@ -440,7 +511,7 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     # the counted noun itself ("5 US soldiers"), not a namesake elsewhere in the sentence ("and a soldier")
     unit_tokens = {tok.i for tok in sent for toll in tolls
                    if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
-    return tolls + _singular_victims(sent, taken | unit_tokens)
+    return tolls + _singular_victims(sent, taken | unit_tokens, tolls)
 
 
 def event_tolls(sents: list[Span]) -> dict[str, tuple[Bounds, list[Toll]]]:
@@ -472,14 +543,26 @@ def _drop_restated(tolls: list[Toll]) -> list[Toll]:
     kept: list[Toll] = []
     for toll in tolls:
         exact = toll.bounds.min is not None and toll.bounds.min == toll.bounds.max
-        if exact and any(prev.bounds == toll.bounds and prev.kind == toll.kind and _same_victims(prev, toll)
-                         for prev in kept):
+        if any(prev.kind == toll.kind and _restates(prev, toll, exact) for prev in kept):
             continue
         kept.append(toll)
     return kept
 
 
+_BARE_PEOPLE = frozenset({None, "people", "person", "persons"})
+
+
+def _restates(prev: Toll, toll: Toll, exact: bool) -> bool:
+    if exact and prev.bounds == toll.bounds:
+        return _same_victims(prev, toll)
+    # "14 people were killed when ... killing at least 14 officers": the same lower bound, one unit bare
+    return (prev.bounds.min is not None and prev.bounds.min == toll.bounds.min
+            and (prev.unit in _BARE_PEOPLE) != (toll.unit in _BARE_PEOPLE) and toll.start - prev.end > 20)
+
+
 def _same_victims(a: Toll, b: Toll) -> bool:
+    if (a.unit in _BARE_PEOPLE) != (b.unit in _BARE_PEOPLE) and b.start - a.end > 20:
+        return True  # "14 people were killed when ... killing 14 police officers": the people, named later
     if a.unit == b.unit:
         return a.unit in _GENERIC_UNITS or b.start - a.end > 40  # "3 soldiers and 3 soldiers" is no coordination
     return b.unit is None or a.unit is None

@@ -20,6 +20,7 @@ from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
     GENERIC_NOUNS,
+    PRODUCT_VERBS,
     Filler,
     TriggerRule,
     coordinated,
@@ -155,8 +156,26 @@ def _mentions_by_sentence(doc: Doc, mentions: Sequence[Mention]) -> dict[int, li
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        grouped.setdefault(span.root.sent.start, []).append((mention, span.root))
+        head = mention_head(span)
+        grouped.setdefault(head.sent.start, []).append((mention, head))
     return grouped
+
+
+# Edges that give a name its place in the clause; when a misparsed name falls apart into several
+# pieces hanging outside it ("Ansar al - Islam" as npadvmod + nsubj), the piece on such an edge
+# stands for the name.
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "poss", "dative",
+                        "oprd", "agent", "ROOT"})
+
+
+def mention_head(span: Span) -> Token:
+    """The token that stands for an actor name in the parse (``span.root`` unless the name is split)."""
+    root = span.root
+    if len(span) == 1 or root.dep_ in _CORE_DEPS:
+        return root
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+    core = [t for t in outside if t.dep_ in _CORE_DEPS]
+    return core[-1] if core else root
 
 
 def _plain_filler(mention: Mention, token: Token) -> Filler:
@@ -178,19 +197,21 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
     sentence_mentions = [m for m, _ in own]
     for trigger in triggers:
         rules = rules_for(trigger)
-        if not rules:
+        if not rules and not _verb_read_as_noun(trigger):
             continue
         ups = up_roles(trigger)
-        roles = [(f, role_of(trigger, f, ups)) for f in fillers]
+        roles = _with_examples([(f, role_of(trigger, f, ups)) for f in fillers])
         placed = [(f, r) for f, r in roles if r is not None]
         members = [(f, "member_agent") for f, r in placed if r == "agent" and through_members(f.token)]
         pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
             if len(placed) >= 2 else []
         if not pairs:
-            pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers)
+            pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
+                or _plural_noun_pairs(trigger, rules, fillers)
         if len(placed) >= 3:
             pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
         role_by = {id(f): r for f, r in placed}
+        pairs = _fighting_beside(pairs, role_by)
         if _joins_in_action(trigger):
             pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
         for rule, source, target in pairs:
@@ -200,6 +221,60 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             if relation is not None:
                 found.append((relation, trigger))
     return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
+
+
+_EXAMPLE_WORDS = frozenset({"including", "include", "notably", "especially", "particularly", "like"})
+
+
+def _with_examples(roles: list[tuple[Filler, str | None]]) -> list[tuple[Filler, str | None]]:
+    """"fought the CMA, including the MNLA" parsed with "including" on the verb: the example
+    takes the role of the actor right before "including"."""
+    out = []
+    for filler, role in roles:
+        if role is None or role.removeprefix("prep:") in _EXAMPLE_WORDS:
+            role = _example_role(filler, roles)
+        out.append((filler, role))
+    return out
+
+
+def _example_role(filler: Filler, roles: list[tuple[Filler, str | None]]) -> str | None:
+    token = filler.token
+    steps = 0
+    while token.dep_ in ("conj", "appos", "compound", "flat") and token.head != token and steps < 8:
+        token = token.head
+        steps += 1
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _EXAMPLE_WORDS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    before = [(f, r) for f, r in roles if r is not None and r.removeprefix("prep:") not in _EXAMPLE_WORDS
+              and f.token.i < prep.i and f.mention.source != "context"]
+    if not before:
+        return None
+    nearest, role = max(before, key=lambda p: p[0].mention.end)
+    gap = [t for t in prep.sent if nearest.mention.end <= t.idx < prep.idx]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in gap) or len(gap) > 8:
+        return None  # "fought X in the town, including Y": Y may belong to the town
+    return role
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """A present-tense verb tagged as a plural noun heading the sentence ("The X merges with Y"):
+    only the parse-free fallback can read it."""
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ == "ROOT" and token.lower_.endswith("s") \
+        and token.i > token.sent.start and bool(rules_for_lemma(token))
+
+
+def _fighting_beside(pairs: list[tuple[TriggerRule, Filler, Filler]],
+                     role_by: dict[int, str]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """"X fought with Y against Z": with an enemy named by "against", the "with" party is a comrade."""
+    out = []
+    for rule, a, b in pairs:
+        roles = {role_by.get(id(a)), role_by.get(id(b))}
+        if rule.type == "fights" and roles == {"agent", "prep:with"} and any(
+                r == "prep:against" for r in role_by.values()):
+            rule = _ALLY
+        out.append((rule, a, b))
+    return out
 
 
 def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
@@ -281,12 +356,29 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
                  if doc[i].pos_ == "ADP" or _to_before(doc[i], b)), None)
     found = []
     for rule in rules_for_lemma(trigger):
+        if rule.type == "merged_with" and through_members(a.token) and not _joins_in_action(trigger):
+            continue  # "members of X joined Y": people moving, not X merging
         left_role = "agent" if rule.pos == "VERB" else "holder"
         right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
         found.extend((rule, s, t) for s, t in _pairs(rule, [(a, left_role), (b, right_role)]))
         if found:
+            product = _linear_product(b, fillers) if rule.type == "merged_with" else None
+            if product is not None:  # "A merges with B to form Z": Z is a party as well
+                found += [(rule, a, product), (rule, b, product)]
             break
     return found
+
+
+def _linear_product(last: Filler, fillers: list[Filler]) -> Filler | None:
+    """The actor a product verb ("to form Z") right after a merger's second party forms."""
+    doc = last.token.doc
+    sent = last.token.sent
+    verb = next((t for t in doc[last.token.i + 1:min(last.token.i + 4, sent.end)]
+                 if t.pos_ == "VERB" and t.lemma_.lower() in PRODUCT_VERBS), None)
+    if verb is None:
+        return None
+    return next((f for f in fillers if f.token.head == verb and f.token.dep_ in ("dobj", "attr", "oprd")
+                 and f.mention.actor_key not in (last.mention.actor_key,)), None)
 
 
 _RECIPROCAL = frozenset({"together", "jointly", "another", "other", "mutually"})
@@ -315,6 +407,34 @@ def _reciprocal_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
     return []
 
 
+# Relations a plural noun states between the coordinated actors right before it ("X and Y allies").
+_PLURAL_PAIR_TYPES = frozenset({"ally_of", "rival_of", "affiliate_of"})
+_PLURAL_PAIR_NOUNS = frozenset({"ally", "rival", "affiliate", "partner", "enemy", "foe", "adversary", "competitor",
+                                "associate"})
+
+
+def _plural_noun_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
+                       fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Fallback for "X and Y allies/rivals/affiliates" when the parse lost the noun's modifiers."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or trigger.lemma_.lower() not in _PLURAL_PAIR_NOUNS:
+        return []
+    rule = next((r for r in rules if r.type in _PLURAL_PAIR_TYPES and not r.kinds), None)
+    if rule is None:
+        return []
+    before = sorted((f for f in fillers if f.token.i < trigger.i and f.mention.source != "context"),
+                    key=lambda f: f.token.i)
+    if len(before) < 2:
+        return []
+    a, b = before[-2], before[-1]
+    doc = trigger.doc
+    if a.mention.actor_key == b.mention.actor_key or not _co_parties(a, b):
+        return []
+    last = doc.char_span(b.mention.start, b.mention.end, alignment_mode="expand")
+    if last is None or any(not t.is_punct for t in doc[last.end:trigger.i]):
+        return []
+    return [(rule, a, b)]
+
+
 def _to_before(token: Token, actor: Filler) -> bool:
     """ "allegiance to IS" tagged as an infinitive "to": still the preposition when the actor follows."""
     if token.lower_ != "to":
@@ -341,11 +461,22 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
         sources = [f for f, r in placed if r == source_role and (not rule.kinds or f.mention.kind in rule.kinds)]
         if not sources:
             continue
-        targets = [f for f, r in placed if r in rule.target and r != source_role]
+        targets = [f for f, r in placed if r in rule.target and r != source_role
+                   and (not rule.target_kinds or f.mention.kind in rule.target_kinds)
+                   and not (rule.type in _PARENT_TYPES and _place_adjective(f, r))]
         pairs = [(s, t) for s in sources for t in targets if s.mention.actor_key != t.mention.actor_key]
         if pairs:
             return pairs
     return []
+
+
+# Types whose target is a parent group: a state adjective there names the branch's place
+# ("the Yemeni branch of X"), not its parent.
+_PARENT_TYPES = frozenset({"branch_of", "affiliate_of"})
+
+
+def _place_adjective(filler: Filler, role: str) -> bool:
+    return role == "owner" and filler.mention.kind == "state" and filler.token.dep_ == "amod"
 
 
 def _third_party(rule: TriggerRule, placed: list[tuple[Filler, str]], role: str, a: Filler, b: Filler) -> bool:
@@ -355,15 +486,17 @@ def _third_party(rule: TriggerRule, placed: list[tuple[Filler, str]], role: str,
 
 
 def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
-    """Coordinated agents acting together on a third party: "X and Y attacked Z" -> X ally of Y."""
-    if rule.type not in ADVERSARIAL or rule.pos != "VERB":
+    """Coordinated agents acting together on a third party: "X and Y attacked Z" -> X ally of Y;
+    also for an attack noun: "X and Y carried out an attack on Z", "X and Y were involved in an attack on Z"."""
+    if rule.type not in ADVERSARIAL:
         return []
-    agents = [f for f, r in placed if r == "agent"]
+    role = "agent" if rule.pos == "VERB" else "clause_agent"
+    agents = [f for f, r in placed if r == role]
     pairs = []
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
-                    _third_party(rule, placed, "agent", a, b):
+                    _third_party(rule, placed, role, a, b):
                 pairs.append((a, b))
     return pairs
 

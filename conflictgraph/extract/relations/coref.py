@@ -67,7 +67,9 @@ def _anaphor_number(token: Token) -> int | None:
 def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
                  previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
     described = _described_by(token)
-    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in _NOT_ANTECEDENT and t.i not in described]
+    # an adjective ("the Somali town") names no referent a pronoun could take up
+    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in _NOT_ANTECEDENT and t.i not in described
+              and not (t.dep_ == "amod" or t.pos_ == "ADJ")]
     earlier = []
     if previous:
         sent = previous[0].token.sent
@@ -75,7 +77,8 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
         ranked = sorted(previous, key=lambda f: (f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
         earlier = [(f.mention, extra) for f in ranked if f.mention.kind not in _NOT_ANTECEDENT]
     if number == 1:
-        pool = list(reversed(before)) + earlier
+        subject = _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
+        pool = ([(subject, ())] if subject is not None else []) + list(reversed(before)) + earlier
         return pool[:1]
     picked: list[tuple[Mention, tuple[tuple[int, int], ...]]] = []
     for mention, extra in list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start):
@@ -84,6 +87,28 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
         if len(picked) == 2:
             break
     return picked if len(picked) == 2 else []
+
+
+_CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl"})
+
+
+def _clause_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention | None:
+    """The actor that is subject of a clause holding the pronoun (the usual antecedent of "its"):
+    "X released a statement and announced that its fighters would attack Y" -> its = X."""
+    token = pronoun
+    steps = 0
+    while token.head != token and steps < 8:
+        token = token.head
+        steps += 1
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not subject.is_ancestor(pronoun) and subject != pronoun:
+            found = next((m for m, t in own if t == subject or (subject.is_ancestor(t) and t.dep_ in ("compound", "flat", "conj"))), None)
+            return found
+        if token.dep_ not in _CLAUSE_LINKS:
+            return None
+    return None
 
 
 def _described_by(pronoun: Token) -> set[int]:

@@ -28,9 +28,14 @@ TRIGGERS_PATH = Path(__file__).parent / "patterns" / "triggers.yaml"
 COPULAS = frozenset({"be", "become", "remain", "serve", "act", "emerge", "seem", "appear", "stay", "turn"})
 GENERIC_NOUNS = frozenset({
     "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
-    "force", "front", "coalition", "alliance", "umbrella", "entity", "insurgency",
+    "force", "front", "coalition", "alliance", "umbrella", "entity", "insurgency", "franchise",
 })
 _SUBJ = frozenset({"nsubj", "csubj"})
+# Verbs whose object does what their infinitive says: "Y sent X to attack Z" (X attacks Z).
+CONTROL_VERBS = frozenset({
+    "send", "order", "deploy", "dispatch", "mobilize", "mobilise", "remobilize", "remobilise", "instruct",
+    "direct", "urge", "encourage", "persuade", "force", "command", "task", "commission", "hire", "contract",
+})
 _OBJ = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 _MOD = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -42,6 +47,8 @@ MEMBER_NOUNS = frozenset({
     "leadership", "representative", "delegation", "envoy", "negotiator", "spokesman", "spokesperson", "army",
     "operative", "loyalist", "supporter", "jihadist", "rebel", "insurgent", "cadre", "wing", "militia", "side",
     "government", "regime", "authorities", "administration", "ministry",
+    # parts of a force: "elements of X", "X battalions"
+    "element", "remnant", "battalion", "brigade", "contingent", "detachment", "squad", "column", "rank", "cell",
 })
 # Nouns for part of a group's membership: "dissident members of X formed Y" says Y split from X.
 FACTION_NOUNS = frozenset({
@@ -52,7 +59,7 @@ _PASS_THROUGH = frozenset({"conj", "appos", "flat", "cc", "pobj"})
 # Places and assets of an actor that stand for it as a target: "attacked an X checkpoint", "Y's base".
 TARGET_NOUNS = frozenset({
     "checkpoint", "base", "headquarters", "position", "stronghold", "camp", "convoy", "outpost", "office",
-    "compound", "patrol", "post", "garrison", "barracks", "territory", "hideout", "facility", "bastion",
+    "compound", "patrol", "post", "garrison", "barracks", "territory", "hideout", "facility", "bastion", "control",
 })
 # Verbs that take a relational noun as object and lend it their subject:
 # "X formed an alliance with Y", "X and Y signed an agreement", "X announced its merger with Y".
@@ -86,6 +93,7 @@ class TriggerRule:
     objects: frozenset[str] = frozenset()
     requires_any: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
+    target_kinds: frozenset[str] = frozenset()  # restricts the target actor kind ("X left Y": Y a group)
     not_objects: frozenset[str] = frozenset()  # direct objects that rule the trigger out
 
     @property
@@ -119,6 +127,7 @@ def load_rules(path: Path = TRIGGERS_PATH) -> dict[tuple[str, str], tuple[Trigge
             objects=frozenset(str(o).lower() for o in entry.get("object") or ()),
             requires_any=frozenset(str(o).lower() for o in entry.get("requires_any") or ()),
             kinds=frozenset(entry.get("kinds") or ()),
+            target_kinds=frozenset(entry.get("target_kinds") or ()),
             not_objects=frozenset(str(o).lower() for o in entry.get("not_object") or ()),
         )
         for lemma in entry["lemmas"]:
@@ -196,6 +205,9 @@ def _subject(verb: Token) -> Token | None:
 def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     """Subject of a verb, inherited through xcomp/advcl/conj/relcl when it has none."""
     subject = _subject(verb)
+    if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
+        # misparse "X being a Y group developed ...": the gerund's own subject is the verb's
+        subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
     if subject is None and depth > 0:  # "X was created to combat Y", "X is believed to have worked with Y"
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and subject.lower_ not in _RELATIVE:
@@ -208,8 +220,15 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "acl":
         return verb.head.head  # misparse "X, composed of Z, split from Y": the finite verb is X's predicate
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in CONTROL_VERBS:
+        controlled = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if controlled is not None:  # "Y mobilized X to fight Z": X fights
+            return controlled
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _inherited_agent(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head.pos_ in ("VERB", "AUX") \
+            and verb.head.head != verb.head:  # "X was driven out after fighting with Y": X fought
+        return _inherited_agent(verb.head.head, depth + 1)
     return None
 
 
@@ -269,6 +288,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
             if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
                 roles[outer.i] = "holder"
         _light_verb_roles(trigger, roles)
+        _intransitive_roles(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
@@ -278,7 +298,33 @@ def up_roles(trigger: Token) -> dict[int, str]:
             agent = _inherited_agent(clause)
             if agent is not None:
                 roles.setdefault(agent.i, "clause_agent")
+        if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
+            _shared_noun_roles(trigger.head, roles)
     return _spread(trigger, roles)
+
+
+def _intransitive_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Parties named on the verb a relational noun is the subject of: "tensions arose between X and Y",
+    "fighting broke out between X and Y", "a rivalry grew with Y"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "with", "against"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    roles.setdefault(obj.i, f"prep:{prep.lower_}")
+
+
+def _shared_noun_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Partners named on the noun a "joint" word modifies: "took part in a joint offensive with Y",
+    "a joint operation between X and Y"; the clause's subject comes from the light verb."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "by", "alongside"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    roles.setdefault(obj.i, f"prep:{prep.lower_}")
+    _light_verb_roles(noun, roles)
 
 
 def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
@@ -295,11 +341,15 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
         verb = head
     elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("participate", "engage", "join"):
+    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART:
         verb = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBLE:
+        verb = _clause_verb(head.head)  # "X is responsible for the attack", "X claimed responsibility for it"
     if verb is None:
         return
     agent = _inherited_agent(verb)
+    if agent is None and verb.lemma_.lower() == "involve":  # "X and Y were involved in an attack"
+        agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is not None and not noun.is_ancestor(agent):
         roles.setdefault(agent.i, "clause_agent")
     if noun.dep_ != "dobj":
@@ -314,9 +364,28 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
                     roles.setdefault(obj.i, f"prep:{prep.lower_}")
 
 
+# Verbs whose subject takes part in the act named by their "in" phrase: "X was involved in an attack on Y".
+_TAKING_PART = frozenset({"participate", "engage", "join", "involve", "take"})
+# Words that make their clause's subject the agent of the act they are "for".
+_RESPONSIBLE = frozenset({"responsible", "responsibility", "credit", "culpable", "behind"})
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause a word sits in ("is responsible", "claimed responsibility")."""
+    steps = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and steps < 3:
+        token = token.head
+        steps += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
 def _product_roles(verb: Token, roles: dict[int, str]) -> None:
-    """The group a merger or split produces: "X merged with Y to form Z", "X split off, forming Z"."""
-    for child in verb.children:
+    """The group a merger or split produces: "X merged with Y to form Z", "X split off, forming Z";
+    also a product clause beside the trigger's own clause: "W led members to split from Y, forming Z"."""
+    children = list(verb.children)
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        children += [c for c in verb.head.children if c.i > verb.i and c.dep_ == "advcl"]
+    for child in children:
         if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in PRODUCT_VERBS:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "attr", "oprd")), None)
             if obj is not None:
@@ -351,6 +420,10 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if current != trigger or not path:
         return None
     child = path[-1]
+    if _owner_of_attack_in(trigger, path):
+        return "agent"
+    if _enemy_inside_companions(trigger, path):
+        return "prep:against"
     if not _transparent(path):
         return None
     below = list(reversed(path[:-1]))
@@ -364,6 +437,8 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if dep in _SUBJ:
         return "agent"
     if dep == "prep":
+        if not is_verb and child.lower_ != "by" and any(t.dep_ == "prep" and t.lower_ == "by" for t in below):
+            return "prep:by"  # "reprisals on Y positions by X": the "by" phrase names the actor
         return _prep_role(child, below)
     if dep in ("dobj", "attr", "oprd", "advmod", "prt", "npadvmod", "dative", "acomp") and below:
         nested = next((t for t in below if t.dep_ == "prep" and not _naming(t, t.head)
@@ -377,6 +452,29 @@ def down_role(trigger: Token, token: Token) -> str | None:
     return None
 
 
+def _enemy_inside_companions(trigger: Token, path: list[Token]) -> bool:
+    """"X fought alongside A, B and C against Y" with "against Y" parsed under C: Y is the enemy."""
+    if trigger.pos_ not in ("VERB", "AUX") or path[-1].dep_ != "prep" or path[-1].lower_ not in ("alongside", "beside", "with"):
+        return False
+    against = next((i for i, t in enumerate(path[:-1]) if t.dep_ == "prep" and t.lower_ == "against"), None)
+    return against is not None and _transparent(path[:against + 1])
+
+
+def _owner_of_attack_in(trigger: Token, path: list[Token]) -> bool:
+    """"Y was killed in an X attack", "Y died in X's bombing": X, owner of the attack noun that a
+    passive verb happened in, is its agent."""
+    if trigger.pos_ not in ("VERB", "AUX") or len(path) < 3 or path[-1].lower_ not in ("in", "during", "by"):
+        return False
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return False
+    noun, owner = path[-2], path[-3]
+    if noun.dep_ != "pobj" or owner.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return False
+    if any(t.dep_ not in ("compound", "flat", "conj") for t in path[:-3]):
+        return False
+    return any(r.type == "fights" for r in load_rules().get((noun.lemma_.lower(), "NOUN"), ()))
+
+
 def _transparent(path: list[Token]) -> bool:
     """Whether an actor deep in an argument still fills it (not "the Iranian-backed X" for Iran)."""
     child = path[-1]
@@ -384,16 +482,24 @@ def _transparent(path: list[Token]) -> bool:
         upper = lower.head
         if lower.dep_ in _PASS_THROUGH or _naming(lower, upper):
             continue
+        if lower.dep_ == "prep" and lower.lower_ in _EXAMPLE_PREPS and (upper.pos_ == "PROPN" or nounish_example(upper)):
+            continue  # "the X coalition, including Y": Y is part of what fills the role
         nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS \
             or upper.lemma_.lower() in TARGET_NOUNS
         if lower.dep_ == "prep" and (upper == child or nounish):
             continue
         if lower.dep_ in _MOD and nounish:
             continue
+        if lower.dep_ == "compound" and lower.lemma_.lower() in MEMBER_NOUNS and upper.pos_ == "PROPN":
+            continue  # a title before a name: "killed X leader Z" reaches X through "leader"
         if upper.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") and upper != child:
             continue  # nested clause: roles were computed relative to it
         return False
     return True
+
+
+def nounish_example(token: Token) -> bool:
+    return token.lemma_.lower() in GENERIC_NOUNS
 
 
 def _naming(lower: Token, upper: Token) -> bool:
@@ -442,9 +548,14 @@ def _climbable(token: Token) -> bool:
         return True
     if dep == "pobj" and head.lower_ in ("of", "from"):
         return True
-    if dep == "pobj" and head.lower_ in _EXAMPLE_PREPS and head.head.lemma_.lower() in GENERIC_NOUNS:
-        return True  # "groups, including X": X fills the role of "groups"
+    if dep == "pobj" and head.lower_ in _EXAMPLE_PREPS and (head.head.lemma_.lower() in GENERIC_NOUNS
+                                                             or head.head.pos_ == "PROPN"):
+        return True  # "groups, including X": X fills the role of "groups" (or of a coalition's name)
+    if dep == "prep" and token.lower_ in _EXAMPLE_PREPS and head.pos_ == "PROPN":
+        return True
     lemma = head.lemma_.lower()
+    if dep == "prep" and token.lower_ == "of" and (lemma in _QUANTIFIER_HEADS - {"member", "part"} or head.like_num):
+        return True  # "some of its members", "two of X's commanders"
     member = lemma in MEMBER_NOUNS or lemma in GENERIC_NOUNS or lemma in TARGET_NOUNS
     return member and dep in ("prep", "poss", "nmod", "amod")
 
