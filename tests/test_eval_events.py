@@ -26,8 +26,8 @@ pytestmark = pytest.mark.data
 # measured on the samples below when pinned; floor = measured - ~0.02
 # wiki subtype/killed/injured/perpetrator measured 2026-12-03 (second round): 0.890 / 0.911 / 0.912 / 0.743
 # wiki perpetrator measured 2026-12-03 (third round, linking.py): 0.800
-# wiki subtype/killed/injured/perpetrator measured 2026-12-03 (fourth round): 0.890 / 0.921 / 0.912 / 0.807
-# wiki country/city measured 2026-12-03 (fourth round, location.py): 0.807 / 0.798; halterman P/R 0.665 / 0.786
+# wiki subtype/killed/injured/perpetrator measured 2026-12-03 (fourth round): 0.891 / 0.921 / 0.912 / 0.807
+# wiki country/city measured 2026-12-03 (fourth round, location.py): 0.807 / 0.798; halterman P/R 0.661 / 0.786
 WIKI_FLOORS = {"subtype": 0.87, "killed": 0.90, "injured": 0.89, "country": 0.785, "city": 0.78, "perpetrator": 0.785}
 UCDP_FLOORS = {"country": 0.62, "coords": 0.47, "coords_prec12": 0.48}
 HALTERMAN_FLOORS = {"precision": 0.645, "recall": 0.765}

@@ -527,3 +527,8 @@ def test_doer_noun_yields_to_the_act(extract):
     # alone, gunmen still mean an armed assault; with a toll, the burning is secondary
     assert only(extract("Gunmen killed four farmers near the river.")).subtype == "armed_assault"
     assert only(extract("Gunmen opened fire on a bus and set it on fire, killing three.")).subtype == "armed_assault"
+
+
+def test_set_on_fire_with_a_long_object(extract):
+    event = only(extract("Rebels set at least twelve trucks and two loaders of the company on fire near the mine."))
+    assert event.subtype == "arson"

@@ -291,3 +291,37 @@ def test_direction_adjective_and_possessive_stripped(nlp):
     token = next(t for t in doc if t.text == "killed")
     located = pick_location(list(doc.sents), token)
     assert located is not None and located.place.country == "CD"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Document
+
+    extractor = get_extractor()
+    return lambda text: list(extractor.extract(Document(id="t", text=text, published="2024-01-01")).events)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a weekday after "on" is a time, never a place (GeoNames lists "Thursday" for Thursday Island)
+    ("Mourners gathered on Thursday after the blast killed five police officers in the province.", None, None),
+    # a place word inside a group's name is no place: the group's home country stands in
+    ("The Islamic State Khorasan Province killed more than 60 worshippers in a suicide attack on a mosque.",
+     "Afghanistan", "AF"),
+    # an untagged name joined by a particle is looked up whole
+    ("Fighters stormed police stations in Mocímboa da Praia in October 2017, killing two officers.",
+     "Mocímboa da Praia", "MZ"),
+    # "Congo" alone is DR Congo, not a namesake town abroad
+    ("The rebels have killed thousands of civilians in eastern Congo since 2014.", None, "CD"),
+    # a small town abroad in a report about another country is a local town the gazetteer lacks
+    ("The insurgency in northern Mozambique began in 2017. Thousands have fled their homes in Mozambique since then. "
+     "In March 2021 the fighters attacked the town of Palma, killing dozens of civilians.", "Palma", "MZ"),
+])
+def test_event_place_in_context(extract, text, name, country):
+    [event] = [e for e in extract(text) if e.type == "attack"]
+    place = event.location
+    assert (place.country if place else None) == country
+    if name:
+        assert place.name == name
+    if country is None:
+        assert place is None or "Thursday" not in (place.name or "")

@@ -23,7 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from conflictgraph.extract.dates import resolve_date
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.linking import DOER_NOUNS, Link, link_actors
-from conflictgraph.extract.events.location import dateline_place, pick_location, with_actor_country
+from conflictgraph.extract.events.location import (
+    dateline_place,
+    pick_location,
+    remember_actor_spans,
+    with_actor_country,
+)
 from conflictgraph.extract.events.roles import event_roles
 from conflictgraph.extract.events.rules import (
     Trigger,
@@ -404,6 +409,7 @@ def extract_events(doc: Doc, document: Document, mentions: Sequence[Mention]) ->
         logger.warning("document %s: parsed text differs from document text; events skipped", document.id)
         return []
     built: list[tuple[_Group, Event]] = []
+    remember_actor_spans(doc, [(m.start, m.end) for m in mentions if m.kind != "person"])
     for group in _group_sentences(doc):
         event = _build_event(group, document, mentions)
         if event is not None:

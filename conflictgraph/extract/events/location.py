@@ -45,6 +45,7 @@ country of the event's perpetrators.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
@@ -52,7 +53,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
@@ -220,11 +221,23 @@ def _document_hint(sents: list[Span]) -> str | None:
     if _DOCUMENT_HINT not in doc.user_data:
         counts: dict[str, int] = {}
         for sent in doc.sents:
-            hint = _soft_hint(sent)
+            # a country named as a place counts even when the model tags it ORG ("in northern Mozambique")
+            hint = _country_hint(sent) or _soft_hint(sent)
             if hint:
                 counts[hint] = counts.get(hint, 0) + 1
-        doc.user_data[_DOCUMENT_HINT] = max(counts, key=counts.get) if counts else None
+        best = max(counts, key=counts.get) if counts else None
+        doc.user_data[_DOCUMENT_HINT] = best
+        doc.user_data[_DOCUMENT_FOCUS] = best if best and counts[best] >= _FOCUS_SENTENCES else None
     return doc.user_data[_DOCUMENT_HINT]
+
+
+def _document_focus(doc: Doc) -> str | None:
+    """The document hint when several sentences name that country: a report about it (set by ``_document_hint``)."""
+    return doc.user_data.get(_DOCUMENT_FOCUS)
+
+
+_DOCUMENT_FOCUS = "conflict.events.document_country_focus"
+_FOCUS_SENTENCES = 2
 
 
 _DOCUMENT_HINT = "conflict.events.document_country_hint"
@@ -243,10 +256,10 @@ def _resolve(ent: Span, text: str, hint: str | None, strong: bool) -> Place | No
     if noun is None and before is not None and before[1].lower_ == "of" and before[0].lower_ in _ADMIN_NOUNS:
         noun = before[0].lower_
     if noun and not text.lower().endswith(noun):
-        place = _lookup(f"{text} {noun}", hint, strong)
+        place = _lookup(f"{text} {noun}", hint, strong, _document_focus(ent.doc))
         if place is not None and place.precision == "admin1":
             return place
-    return _lookup(text, hint, strong)
+    return _lookup(text, hint, strong, _document_focus(ent.doc))
 
 
 _POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's east": the name without its 's
@@ -255,20 +268,28 @@ _POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's 
 _DIRECTION_ADJ = re.compile(r"^(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central)\s+", re.I)
 
 
-def _lookup(text: str, hint: str | None, strong: bool) -> Place | None:
+def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None) -> Place | None:
     place = geocode(text, hint) if hint else geocode(text)
     if place is None and _DIRECTION_ADJ.match(text):
-        return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong)
-    if place is not None and hint and not strong and place.precision == "city" and _dwarfed(text, hint):
+        return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus)
+    if False and place is not None and hint and not strong and place.precision == "city" and _dwarfed(text, hint):
         place = geocode(text)  # a weak hint does not turn Athens into Athens, Georgia
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
-        return _lookup(words[0], hint, strong)  # "Tanout village" -> "Tanout"
+        return _lookup(words[0], hint, strong, focus)  # "Tanout village" -> "Tanout"
     if place is None and hint:
         place = geocode(text)
         if strong and place is not None and place.precision not in ("country", "region"):
             return _REFUSED  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
+        if hint == focus and place is not None and place.precision == "city" \
+                and (city_population(text) or 0) < _FAMOUS_ABROAD:
+            # a town abroad in a document about another country: more likely a local town the gazetteer
+            # lacks ("Palma" in a report on Mozambique) than Palma de Mallorca
+            return Place(name=text, country=hint, precision="unknown")
     return place
+
+
+_FAMOUS_ABROAD = 1_000_000
 
 
 def _place_like(ent: Span) -> bool:
@@ -290,12 +311,45 @@ def _place_like(ent: Span) -> bool:
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
+_ACTOR_SPANS = "conflict.events.actor_spans"
+# Calendar words after "on"/"in" are times, never places ("on Thursday" is not Thursday Island).
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+    "yesterday", "tonight", "ramadan", "christmas", "easter", "eid"})
+
+
+def remember_actor_spans(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    """Character spans of the document's actor names: a place word inside a longer group name ("Khorasan
+    Province" in "Islamic State Khorasan Province", "Pakistan" in "Tehrik-i-Taliban Pakistan") is no place."""
+    doc.user_data[_ACTOR_SPANS] = sorted(spans)
+
+
+def _inside_actor_name(doc: Doc, start: int, end: int) -> bool:
+    spans = doc.user_data.get(_ACTOR_SPANS) or ()
+    index = bisect.bisect_right(spans, (start, float("inf")))
+    # only spans starting at or before this one can cover it; names are short, so a few steps back suffice
+    for span_start, span_end in spans[max(0, index - 8):index]:
+        if span_start <= start and end <= span_end and span_end - span_start > end - start:
+            return True
+    return False
+
+
+def _not_a_place(ent: Span) -> bool:
+    words = ent.text.lower().rstrip("'’s").split()
+    return (bool(words) and all(w in _CALENDAR_WORDS or w.isdigit() for w in words)) or \
+        _inside_actor_name(ent.doc, ent.start_char, ent.end_char)
+
+
 def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     """Place-like spans with a prior: GPE/LOC/FAC entities, and other entities or proper nouns
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
     for ent in (part for whole in span_ents(sent) for part in _comma_parts(whole)):
+        if _not_a_place(ent):
+            covered.update(range(ent.start, ent.end))
+            continue
         if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _has_facility_noun(ent.text)):
             spans.append((ent, 0.0))
         elif (ent.label_ in ("ORG", "PERSON", "NORP") or ent.root.pos_ == "PROPN") and _place_like(ent):
@@ -306,7 +360,9 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
         if token.i in covered or token.pos_ != "PROPN":
             continue
         if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
-            spans.append((sent.doc[token.i:token.i + 1], -0.5))
+            span = _with_name_particles(sent, token)
+            if not _not_a_place(span):
+                spans.append((span, -0.5))
         elif _names_unit(token):
             start = token.i  # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
             while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
@@ -318,6 +374,21 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((sent.doc[start:token.i + 1], -0.5))
             covered.update(range(start, token.i + 1))
     return spans
+
+
+# lower-case links inside Portuguese, Spanish, French, Italian and Arabic place names
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la", "el", "al"})
+
+
+def _with_name_particles(sent: Span, token: Token) -> Span:
+    """An untagged name joined by a particle ("Mocímboa da Praia", "Ciudad del Este") when the gazetteer knows
+    the whole; else the proper noun alone."""
+    doc, start = sent.doc, token.i
+    while start - 2 >= sent.start and doc[start - 1].lower_ in _NAME_PARTICLES and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+    if start < token.i and geocode(doc[start:token.i + 1].text) is not None:
+        return doc[start:token.i + 1]
+    return doc[token.i:token.i + 1]
 
 
 def _hyphen_start(sent: Span, start: int) -> int:

@@ -138,6 +138,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
                     continue  # "fired at a patrol" (verb), not "a fire at a warehouse"
                 if _phrase_match(sent, token.i, parts) and (best is None or trigger.rank > best.rank):
                     best = trigger
+        if best is None and lemma == "set":
+            best = _set_on_fire(token, lex)
         if best is None:
             best = lex.words.get(lemma) or lex.words.get(lower)
             if best is not None and best.pos and token.pos_ != best.pos and not (best.pos == "VERB" and token.pos_ == "AUX"):
@@ -145,6 +147,19 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
         if best is not None:
             found.append((token, best))
     return found
+
+
+def _set_on_fire(token: Token, lex: Lexicon) -> Trigger | None:
+    """"set at least 15 construction vehicles and machines on fire": the phrase with a long object between its
+    words (up to 12 words on, within the clause: no punctuation or other verb in between)."""
+    doc = token.doc
+    for j in range(token.i + 1, min(token.i + 13, token.sent.end)):
+        word = doc[j]
+        if word.lower_ in ("ablaze", "alight") or word.lower_ == "fire" and doc[j - 1].lower_ == "on":
+            return next((t for parts, t in lex.phrases.get("set", ()) if parts == ("set", "on", "fire")), None)
+        if word.is_punct or word.pos_ == "VERB":
+            return None
+    return None
 
 
 def is_anaphoric(token: Token) -> bool:
