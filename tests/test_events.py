@@ -532,3 +532,16 @@ def test_doer_noun_yields_to_the_act(extract):
 def test_set_on_fire_with_a_long_object(extract):
     event = only(extract("Rebels set at least twelve trucks and two loaders of the company on fire near the mine."))
     assert event.subtype == "arson"
+
+
+@pytest.mark.parametrize(("text", "perpetrators"), [
+    # those who react to or report an attack are not its doers
+    ("Gunmen killed nine worshippers at a mosque in Kano on Friday. President Bola Tinubu condemned the attack.", set()),
+    ("The State Department cited the group's claim of the April attack near Pahalgam, which killed 26 tourists.", set()),
+    # a base named before "-based" is where the group sits, not a perpetrator
+    ("Another Pakistan-based group, Jaish-e-Mohammed, claimed the suicide bombing in Pulwama that killed 40 police.",
+     {"kb:jem"}),
+])
+def test_reacting_and_hosting_actors_are_no_perpetrators(extract, text, perpetrators):
+    event = only(extract(text))
+    assert set(event.perpetrators) == perpetrators

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from conflictgraph.extract.doccache import doc_text
 from conflictgraph.extract.events.rules import (
     ACTION_VERBS,
     BLAME_VERBS,
@@ -293,6 +294,8 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
             loose.append(mention)
             continue
         link, certainty = found
+        if link != "target" and _reacts_or_hosts(doc, mention):
+            continue
         if battle and link == "target" and mention.kind == "armed_group":
             link = "stated"
         if link != "target" and mention.kind in _NOT_PERPETRATOR:
@@ -314,6 +317,30 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
             links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text,
                               mention.kind))
     return links
+
+
+# Verbs of those who react to or report an attack: their subject is no doer ("the president condemned the
+# attack", "the ministry cited the group's claim", "Putin acknowledged that Islamists carried it out").
+_REACTION_VERBS = frozenset({
+    "condemn", "denounce", "deplore", "decry", "mourn", "vow", "urge", "cite", "acknowledge", "say", "tell",
+    "describe", "call", "pledge", "promise", "order", "visit", "express", "offer", "send", "warn", "accuse"})
+
+
+def _reacts_or_hosts(doc: Doc, mention: Mention) -> bool:
+    """Is the mention the subject of a reaction verb, or a base named before "-based" ("a Pakistan-based group")?"""
+    if doc_text(doc)[mention.end:mention.end + 6].lower() == "-based":
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    for _ in range(_HOPS):
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return noun.head.lemma_.lower() in _REACTION_VERBS
+        if noun.dep_ not in ("compound", "appos", "flat", "conj", "amod", "poss") or noun.head == noun:
+            return False
+        noun = noun.head
+    return False
 
 
 def _fallen_fighters(doc: Doc, mention: Mention) -> bool:
