@@ -272,8 +272,6 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None)
     place = geocode(text, hint) if hint else geocode(text)
     if place is None and _DIRECTION_ADJ.match(text):
         return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus)
-    if False and place is not None and hint and not strong and place.precision == "city" and _dwarfed(text, hint):
-        place = geocode(text)  # a weak hint does not turn Athens into Athens, Georgia
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
         return _lookup(words[0], hint, strong, focus)  # "Tanout village" -> "Tanout"
@@ -567,12 +565,6 @@ def _within_division(found: list[Located]) -> list[Located]:
             c = Located(place, c.start, c.end, c.text, c.score)
         out.append(c)
     return out
-
-
-def _dwarfed(text: str, hint: str) -> bool:
-    """Is the hinted city tiny next to the unhinted namesake (ten times fewer people, under 100,000)?"""
-    hinted, unhinted = city_population(text, hint), city_population(text)
-    return bool(hinted is not None and unhinted and hinted < 100_000 and unhinted > 10 * max(hinted, 1))
 
 
 _FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank", "embassy", "consulate", "market",
