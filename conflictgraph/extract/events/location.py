@@ -213,9 +213,16 @@ def _names_border(token: Token) -> bool:
 def _document_hint(sents: list[Span]) -> str | None:
     """The country most often named or implied across the given sentences' document: a weak hint
     for sentences that name none (homonyms elsewhere are not refused on its word)."""
-    if not sents:
-        return None
-    doc = sents[0].doc
+    return _document_countries(sents[0].doc)[0] if sents else None
+
+
+def _document_focus(doc: Doc) -> str | None:
+    """The document hint when several sentences name that country: a report about it."""
+    return _document_countries(doc)[1]
+
+
+def _document_countries(doc: Doc) -> tuple[str | None, str | None]:
+    """(hint, focus) of the document."""
     # Depends on the document only; computed once per document (it scans every sentence's
     # entities, and it is asked for every event: recomputing it made event cost quadratic).
     if _DOCUMENT_HINT not in doc.user_data:
@@ -226,21 +233,12 @@ def _document_hint(sents: list[Span]) -> str | None:
             if hint:
                 counts[hint] = counts.get(hint, 0) + 1
         best = max(counts, key=counts.get) if counts else None
-        doc.user_data[_DOCUMENT_HINT] = best
-        doc.user_data[_DOCUMENT_FOCUS] = best if best and counts[best] >= _FOCUS_SENTENCES else None
+        doc.user_data[_DOCUMENT_HINT] = (best, best if best and counts[best] >= _FOCUS_SENTENCES else None)
     return doc.user_data[_DOCUMENT_HINT]
 
 
-def _document_focus(doc: Doc) -> str | None:
-    """The document hint when several sentences name that country: a report about it (set by ``_document_hint``)."""
-    return doc.user_data.get(_DOCUMENT_FOCUS)
-
-
-_DOCUMENT_FOCUS = "conflict.events.document_country_focus"
+_DOCUMENT_HINT = "conflict.events.document_countries"
 _FOCUS_SENTENCES = 2
-
-
-_DOCUMENT_HINT = "conflict.events.document_country_hint"
 
 
 _ADMIN_NOUNS = frozenset({"province", "state", "governorate", "region", "district", "department", "county", "oblast"})
