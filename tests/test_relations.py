@@ -268,3 +268,46 @@ def test_enemy_named_inside_a_list_of_companions() -> None:
 
 def test_taking_a_town_from_a_group_s_control() -> None:
     assert ("fights", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas wrested the town of Rafah from Fatah control in 2007.")
+
+
+def _pairs(text: str) -> set[tuple[str, str, str]]:
+    return {(kind, source, target) for kind, source, target, _ in _relations(text)}
+
+
+def test_seat_and_origin_adjectives_name_no_party() -> None:
+    pairs = _pairs("The Resistance Front is a front for the Pakistan-based Lashkar-e-Taiba.")
+    assert ("branch_of", "kb:trf", "kb:let") in pairs
+    assert not any("kb:pakistan" in p for p in pairs)
+    pairs = _pairs("The ADF, a rebel group of Ugandan origin, has pledged allegiance to the Islamic State.")
+    assert ("allegiance_to", "kb:adf", "kb:islamic-state") in pairs
+    assert not any("kb:uganda" in p for p in pairs)
+    # a state adjective on its forces still stands for the state
+    assert ("supports", "kb:iran", "kb:houthis") in _pairs("Iranian-backed Houthi fighters attacked a base.")
+
+
+def test_who_describes_a_group_as_a_front_is_only_the_speaker() -> None:
+    pairs = _pairs("TRF, a group that Indian officials describe as a front for Lashkar-e-Taiba, denied the claim.")
+    assert ("branch_of", "kb:trf", "kb:let") in pairs
+    assert not any("kb:india" in p for p in pairs)
+
+
+def test_the_group_never_takes_up_a_state_or_its_own_modifier() -> None:
+    pairs = _pairs("The TRF is a front for Lashkar-e-Taiba, the Pakistan-based group that India blames for the raid.")
+    assert ("branch_of", "kb:trf", "kb:let") in pairs
+    assert not any("kb:pakistan" in p for p in pairs)
+
+
+def test_a_state_and_its_envoy_are_one_party() -> None:
+    pairs = _pairs("US envoy Jane Moreau has been negotiating with Lebanese officials for weeks.")
+    assert not any(kind == "ally_of" for kind, _, _ in pairs)
+    assert any(kind == "negotiates_with" and "kb:lebanon" in (s, t) for kind, s, t in pairs)
+
+
+def test_region_adjectives_before_affiliate_are_no_group() -> None:
+    pairs = _pairs("Al-Shabaab, al-Qaeda's East African affiliate, claimed responsibility for the bombing.")
+    assert pairs == {("affiliate_of", "kb:al-shabaab", "kb:al-qaeda")}
+
+
+def test_bare_congo_is_the_drc() -> None:
+    pairs = _pairs("Uganda and Congo launched joint military operations against the ADF.")
+    assert ("ally_of", "kb:democratic-republic-of-the-congo", "kb:uganda") in pairs

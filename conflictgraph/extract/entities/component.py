@@ -258,8 +258,10 @@ def _add_group(collector: _Collector, ent: Span) -> None:
 
 
 def _lone_adjective(span: Span) -> bool:
-    """ "Islamist militants", "Shiite fighters": one adjective describes the fighters and names no group."""
-    return len(span) == 1 and span[0].tag_ == "JJ" and context.kind_from_name([span[0].text], first_is_state=False) is None
+    """ "Islamist militants", "Shiite fighters", "its East African affiliate": adjectives describe the
+    fighters or the branch's region and name no group."""
+    return len(span) <= 3 and all(t.tag_ == "JJ" for t in span) \
+        and context.kind_from_name([t.text for t in span], first_is_state=False) is None
 
 
 def _add_person(collector: _Collector, ent: Span) -> None:

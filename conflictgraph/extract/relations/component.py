@@ -24,6 +24,8 @@ from conflictgraph.extract.relations.rules import (
     Filler,
     TriggerRule,
     coordinated,
+    np_root,
+    origin_modifier,
     role_of,
     rules_for,
     rules_for_lemma,
@@ -195,6 +197,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                         own: list[tuple[Mention, Token]]) -> list[Relation]:
     found: list[tuple[Relation, Token]] = []
     sentence_mentions = [m for m, _ in own]
+    fillers = [f for f in fillers if not origin_modifier(f.mention.kind, f.token)]
     for trigger in triggers:
         rules = rules_for(trigger)
         if not rules and not _verb_read_as_noun(trigger):
@@ -215,12 +218,21 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         if _joins_in_action(trigger):
             pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
         for rule, source, target in pairs:
+            if rule.symmetric and _nested(source, target):
+                continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
                 found.append((relation, trigger))
     return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
+
+
+def _nested(a: Filler, b: Filler) -> bool:
+    """One actor is a modifier inside the other's name phrase ("US envoy Amos Hochstein")."""
+    if a.token == b.token:
+        return False  # "the two groups": one phrase standing for both parties
+    return np_root(a.token) == b.token or np_root(b.token) == a.token
 
 
 _EXAMPLE_WORDS = frozenset({"including", "include", "notably", "especially", "particularly", "like"})

@@ -67,15 +67,18 @@ def _anaphor_number(token: Token) -> int | None:
 def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
                  previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
     described = _described_by(token)
+    # "the group" takes up a group, never a state; and not a name inside its own phrase
+    # ("the Pakistan-based group")
+    excluded = _NOT_ANTECEDENT | ({"state"} if token.pos_ == "NOUN" else set())
     # an adjective ("the Somali town") names no referent a pronoun could take up
-    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in _NOT_ANTECEDENT and t.i not in described
-              and not (t.dep_ == "amod" or t.pos_ == "ADJ")]
+    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in excluded and t.i not in described
+              and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
     earlier = []
     if previous:
         sent = previous[0].token.sent
         extra = ((sent.start_char, sent.end_char - _trailing_space(sent)),)
         ranked = sorted(previous, key=lambda f: (f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
-        earlier = [(f.mention, extra) for f in ranked if f.mention.kind not in _NOT_ANTECEDENT]
+        earlier = [(f.mention, extra) for f in ranked if f.mention.kind not in excluded]
     if number == 1:
         subject = _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
         pool = ([(subject, ())] if subject is not None else []) + list(reversed(before)) + earlier

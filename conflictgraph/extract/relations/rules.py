@@ -80,6 +80,19 @@ PRODUCT_VERBS = frozenset({"form", "found", "create", "establish", "launch", "be
 # Words that stand for "the two parties of this relation": "fought alongside each other".
 _EXAMPLE_PREPS = frozenset({"including", "like", "notably", "especially"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know", "title"})
+# Verbs of describing: in "S describes X as a Y of Z" the subject S only says so.
+DESCRIBING_VERBS = frozenset({
+    "describe", "call", "label", "brand", "consider", "regard", "view", "see", "characterize", "characterise",
+    "portray", "depict", "present", "classify", "list", "identify", "term", "dub", "paint", "cast",
+})
+# A state named as an adjective on these nouns says where people come from, not that the state acts:
+# "Mozambican fighters joined X", "a group of Ugandan origin".
+ORIGIN_NOUNS = frozenset({
+    "origin", "descent", "national", "citizen", "fighter", "militant", "jihadist", "jihadi", "rebel", "insurgent",
+    "recruit", "volunteer", "extremist", "islamist", "guerrilla", "refugee", "civilian", "exile", "diaspora",
+})
+# "the Pakistan-based group", "a London-born preacher": a seat or a birthplace, not a party.
+_SEAT_PARTICIPLES = frozenset({"based", "born", "headquartered", "raised", "registered"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
 
 
@@ -245,6 +258,10 @@ def _holder(noun: Token) -> Token | None:
     if dep == "pobj" and head.lower_ in ("as", "into") and head.head != head:
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if (obj is None or obj.lower_ in _RELATIVE) and verb.dep_ == "relcl":
+            return verb.head  # "X, a group that officials describe as a front for Y"
+        if obj is None and verb.lemma_.lower() in DESCRIBING_VERBS:
+            return None  # "officials describe it as ...": who describes is a speaker, not the holder
         return obj or _subject(verb)
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTIFIER_HEADS \
             and head.head != noun:  # "X, one of Y's rivals" / "X is one of the founders of Y"
@@ -590,3 +607,14 @@ def through_members(token: Token) -> bool:
             return True
         steps += 1
     return False
+
+
+def origin_modifier(kind: str, token: Token) -> bool:
+    """A state named only for where people come from or where a group sits ("Pakistan-based",
+    "Mozambican fighters", "of Ugandan origin"): it fills no relation role."""
+    if kind != "state":
+        return False
+    head = token.head
+    if head.i > token.i and head.lower_ in _SEAT_PARTICIPLES:
+        return True
+    return token.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in ORIGIN_NOUNS
