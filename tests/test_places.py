@@ -306,6 +306,17 @@ def extract():
     # a small town abroad in a report about another country is a local town the gazetteer lacks
     ("The insurgency in northern Mozambique began in 2017. Thousands have fled their homes in Mozambique since then. "
      "In March 2021 the fighters attacked the town of Palma, killing dozens of civilians.", "Palma", "MZ"),
+    # ... unless the document names that town's own country too: a real city near the border
+    ("Thousands of refugees have crossed into Rwanda from Congo. Aid agencies in Rwanda say camps are full. "
+     "In January the rebels attacked Goma, killing hundreds of people.", "Goma", "CD"),
+    # a place said to be in a named city is there, not at a namesake abroad
+    ("Gunmen attacked a restaurant on Lido beach in Mogadishu on Friday, killing 30 people.", "Mogadishu", "SO"),
+    # an unlisted place takes the country of a city named beside it before the document's country
+    ("Russia says the group recruits migrants in Moscow. Russia has arrested dozens of its members. "
+     "In 2021 a suicide bomber killed 170 people at the Zarghun Gate of Kabul airport.", "Zarghun Gate", "AF"),
+    # where someone's partners sit is not where the attack happened
+    ("Fighters killed 47 soldiers in an attack on an army camp. The attack also worried Mali's partners in "
+     "Moscow.", None, None),
 ])
 def test_event_place_in_context(extract, text, name, country):
     [event] = [e for e in extract(text) if e.type == "attack"]

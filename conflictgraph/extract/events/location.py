@@ -106,6 +106,14 @@ _REFERENCE_HEADS = frozenset({"north", "south", "east", "west", "northeast", "no
                               "km", "kilometres", "kilometers", "miles"})
 
 
+# People and bodies that a place after "in" only locates: "partners in Moscow", "donors in Brussels".
+_SEATED_NOUNS = frozenset({
+    "partner", "ally", "backer", "sponsor", "patron", "donor", "counterpart", "friend", "investor", "creditor",
+    "diplomat", "embassy", "consulate", "ambassador", "envoy", "government", "ministry", "parliament", "court",
+    "headquarters", "leadership", "capital", "correspondent", "analyst", "observer", "exile", "diaspora",
+})
+
+
 def _prep_score(root: Token) -> float:
     """+3 for the object of a place preposition; less for reference points, modifiers and speakers."""
     token = root
@@ -136,6 +144,8 @@ def _prep_score(root: Token) -> float:
             return 1.0
         if governor.lemma_.lower() in _REFERENCE_HEADS:
             return -1.0
+        if governor.pos_ == "NOUN" and governor.lemma_.lower() in _SEATED_NOUNS:
+            return -2.0  # "Mali's partners in Moscow": where those people sit, not where it happened
         return 3.0
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS | {"condemn", "urge", "vow"}:
         return -4.0
@@ -196,6 +206,12 @@ def _soft_hint(sent: Span) -> str | None:
     return None
 
 
+def _named_countries(sent: Span) -> set[str]:
+    """Every country the sentence names as a GPE, in any role."""
+    places = (geocode(ent.text) for ent in span_ents(sent) if ent.label_ == "GPE")
+    return {place.country for place in places if place is not None and place.precision == "country" and place.country}
+
+
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "borderland"})
 
 
@@ -221,23 +237,33 @@ def _document_focus(doc: Doc) -> str | None:
     return _document_countries(doc)[1]
 
 
+def _document_named(doc: Doc) -> frozenset[str]:
+    """Every country the document names or implies in some sentence."""
+    _document_countries(doc)
+    return doc.user_data[_DOCUMENT_NAMED]
+
+
 def _document_countries(doc: Doc) -> tuple[str | None, str | None]:
     """(hint, focus) of the document."""
     # Depends on the document only; computed once per document (it scans every sentence's
     # entities, and it is asked for every event: recomputing it made event cost quadratic).
     if _DOCUMENT_HINT not in doc.user_data:
         counts: dict[str, int] = {}
+        named: set[str] = set()
         for sent in doc.sents:
             # a country named as a place counts even when the model tags it ORG ("in northern Mozambique")
             hint = _country_hint(sent) or _soft_hint(sent)
             if hint:
                 counts[hint] = counts.get(hint, 0) + 1
+            named.update(_named_countries(sent))
         best = max(counts, key=counts.get) if counts else None
         doc.user_data[_DOCUMENT_HINT] = (best, best if best and counts[best] >= _FOCUS_SENTENCES else None)
+        doc.user_data[_DOCUMENT_NAMED] = frozenset(named | set(counts))
     return doc.user_data[_DOCUMENT_HINT]
 
 
 _DOCUMENT_HINT = "conflict.events.document_countries"
+_DOCUMENT_NAMED = "conflict.events.document_named_countries"
 _FOCUS_SENTENCES = 2
 
 
@@ -254,10 +280,10 @@ def _resolve(ent: Span, text: str, hint: str | None, strong: bool) -> Place | No
     if noun is None and before is not None and before[1].lower_ == "of" and before[0].lower_ in _ADMIN_NOUNS:
         noun = before[0].lower_
     if noun and not text.lower().endswith(noun):
-        place = _lookup(f"{text} {noun}", hint, strong, _document_focus(ent.doc))
+        place = _lookup(f"{text} {noun}", hint, strong, _document_focus(ent.doc), _document_named(ent.doc))
         if place is not None and place.precision == "admin1":
             return place
-    return _lookup(text, hint, strong, _document_focus(ent.doc))
+    return _lookup(text, hint, strong, _document_focus(ent.doc), _document_named(ent.doc))
 
 
 _POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's east": the name without its 's
@@ -266,21 +292,23 @@ _POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's 
 _DIRECTION_ADJ = re.compile(r"^(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central)\s+", re.I)
 
 
-def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None) -> Place | None:
+def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
+            named: frozenset[str] = frozenset()) -> Place | None:
     place = geocode(text, hint) if hint else geocode(text)
     if place is None and _DIRECTION_ADJ.match(text):
-        return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus)
+        return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
-        return _lookup(words[0], hint, strong, focus)  # "Tanout village" -> "Tanout"
+        return _lookup(words[0], hint, strong, focus, named)  # "Tanout village" -> "Tanout"
     if place is None and hint:
         place = geocode(text)
         if strong and place is not None and place.precision not in ("country", "region"):
             return _REFUSED  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
         if hint == focus and place is not None and place.precision == "city" \
-                and (city_population(text) or 0) < _FAMOUS_ABROAD:
+                and (city_population(text) or 0) < _FAMOUS_ABROAD and place.country not in named:
             # a town abroad in a document about another country: more likely a local town the gazetteer
-            # lacks ("Palma" in a report on Mozambique) than Palma de Mallorca
+            # lacks ("Palma" in a report on Mozambique) than Palma de Mallorca; unless the document names
+            # the town's own country too ("Goma" in a report on Rwanda and the Congo)
             return Place(name=text, country=hint, precision="unknown")
     return place
 
@@ -446,7 +474,9 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             if place is None and named:
                 place = _named_after(text, hint or weak_hint)
             if place is None:
-                place = _unresolved(ent, text, hint or weak_hint)
+                # only a same-sentence hint gives an unlisted place its country here: a place resolved in
+                # the sentence ("the Abbey Gate of Kabul airport") or the document's country comes later
+                place = _unresolved(ent, text, hint)
                 if place is not None:
                     place = _named_after(text, hint or weak_hint) or place
                 elif ent.label_ in ("FAC", "ORG"):
@@ -458,6 +488,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             if place is None:
                 continue
             place = _in_possessor(ent, text, place)
+            place = _in_container(ent, text, place)
             located = _in_named_division(ent, text, place, hint or weak_hint)
             # an unlisted town placed by the division or country after it ("Moyale, Somali Region") is more
             # specific than that container: it wins over it, as a resolved town would
@@ -531,6 +562,38 @@ def _possessor(ent: Span) -> Span | None:
                     start -= 1
                 return child.doc[_hyphen_start(ent.sent, start):child.i + 1]
     return None
+
+
+# "Lido beach in Mogadishu", "al-Shaab Stadium in eastern Baghdad": the place right after "in" holds the name
+# (the parser often hangs that "in" on the verb, but the text still places one inside the other)
+_IN_PLACE_AFTER = re.compile(
+    r"^(?:\s+[a-z]+)?\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?"
+    r"((?:[A-Z][^\s,.;:()]*)(?:\s+[A-Z][^\s,.;:()]*){0,2})")
+
+
+def _container(ent: Span) -> str | None:
+    """The name of the place a name is said to be in, right after it."""
+    doc_chars = doc_text(ent.doc)
+    match = _IN_PLACE_AFTER.match(doc_chars[ent.end_char:ent.end_char + 80])
+    return match.group(1) if match else None
+
+
+def _in_container(ent: Span, text: str, place: Place) -> Place:
+    """A place the text puts in another named place lies in that place's country, whatever namesake the
+    gazetteer knows abroad ("Lido beach in Mogadishu" is no Lido Beach in New York)."""
+    if place.precision not in ("city", "point", "unknown"):
+        return place
+    holder = _container(ent)
+    container = geocode(holder) if holder is not None else None
+    if container is None or not container.country or container.country == place.country:
+        return place
+    hinted = geocode(text, container.country)
+    if hinted is not None and hinted.country == container.country:
+        return hinted
+    near = container.precision in ("city", "point")
+    admin1 = container.admin1 or (container.name if container.precision == "admin1" else None)
+    return Place(name=text, admin1=admin1, country=container.country, lat=container.lat if near else None,
+                 lon=container.lon if near else None, precision="unknown")
 
 
 def _in_possessor(ent: Span, text: str, place: Place) -> Place:
@@ -655,12 +718,14 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
     best = _settlement_inside(best, near)
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
-        best = _with_context(best, found)
-    if best.place.country is None and best.place.precision == "unknown" and fallback:
-        # a village the gazetteer lacks, in no resolved place: a nationality word near the trigger gives its country
-        demonym = demonym_place(sents, trigger)
-        if demonym is not None:
-            place = Place(name=best.place.name, country=demonym.place.country, precision="unknown")
+        best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
+    if best.place.country is None and best.place.precision == "unknown":
+        # a village the gazetteer lacks, in no resolved place: a nationality word near the trigger gives its
+        # country, else the document's
+        demonym = demonym_place(sents, trigger) if fallback else None
+        country = (demonym.place.country if demonym is not None else None) or _document_hint(sents)
+        if country is not None:
+            place = Place(name=best.place.name, country=country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
     return best
 
@@ -676,11 +741,17 @@ def _settlement_inside(best: Located, near: list[Located]) -> Located:
     return max(inside, key=lambda c: c.score) if inside else best
 
 
-def _with_context(best: Located, found: list[Located]) -> Located:
+def _sentence_of(best: Located, sents: list[Span]) -> tuple[int, int]:
+    """Character range of the sentence holding a candidate."""
+    return next(((s.start_char, s.end_char) for s in sents if s.start_char <= best.start < s.end_char), (0, 0))
+
+
+def _with_context(best: Located, found: list[Located], sentence: tuple[int, int] = (0, 0),
+                  document_country: str | None = None) -> Located:
     """Fill a missing country from a broader candidate ("Djibo, Burkina Faso"); an unresolved place
     takes the country and division of the most specific resolved one ("al-Tijara in central Damascus")."""
     if best.place.precision == "unknown":
-        return _contained(best, found)
+        return _contained(best, found, sentence, document_country)
     for other in found:
         if other is best or other.place.country is None:
             continue
@@ -691,9 +762,13 @@ def _with_context(best: Located, found: list[Located]) -> Located:
     return best
 
 
-def _contained(best: Located, found: list[Located]) -> Located:
+def _contained(best: Located, found: list[Located], sentence: tuple[int, int] = (0, 0),
+               document_country: str | None = None) -> Located:
     # not a country used as a modifier: "two US soldiers" does not put a village in the United States
     resolved = [c for c in found if c.place.precision not in ("unknown", None) and c.place.country and not c.modifier]
+    if best.place.country is None:
+        # a place of another sentence, abroad from the document's country, does not hold an unlisted one
+        resolved = [c for c in resolved if c.place.country == document_country or sentence[0] <= c.start < sentence[1]]
     if not resolved:
         return best
     container = max(resolved, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
