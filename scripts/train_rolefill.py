@@ -20,6 +20,7 @@ import numpy as np
 
 from conflictgraph.evaluation.muc4 import _empty_counts, _f1, _normalize_templates, normalize_mention, score_document
 from conflictgraph.extract.rolefill.candidates import candidate_features, candidates, train_candidate_classifier
+from conflictgraph.extract.rolefill.cues import cue_positions, document_cue_features
 from conflictgraph.extract.rolefill.features import document_features, tokenize
 from conflictgraph.extract.rolefill.model import (
     DOC_OUTPUTS,
@@ -30,6 +31,7 @@ from conflictgraph.extract.rolefill.model import (
     save_model,
     train_doc_classifier,
 )
+from conflictgraph.extract.rolefill.naive_bayes import fit_naive_bayes, lead_features
 from conflictgraph.extract.rolefill.stacking import Stacker, fit_stacker, stack_features
 from conflictgraph.extract.rolefill.templates import Filler, Thresholds, build_templates, save_thresholds
 
@@ -46,6 +48,10 @@ class Prepared:
     texts: list[str]
     cand_ids: list[np.ndarray]
     labels: list[int]
+    starts: list[tuple[int, ...]]
+    cue_features: np.ndarray
+    cues: dict[str, list[int]]
+    lead_ids: list[int]
 
 
 def gold_roles(templates: list[dict]) -> dict[str, int]:
@@ -70,7 +76,8 @@ def prepare(doc: dict) -> Prepared:
     cands = candidates(tokens)
     return Prepared(doc, document_features(tokens), doc_targets(doc["templates"]), [c.text for c in cands],
                     [np.array(ids, dtype=np.int64) for ids in candidate_features(tokens, cands)],
-                    [gold.get(normalize_mention(c.text), 0) for c in cands])
+                    [gold.get(normalize_mention(c.text), 0) for c in cands], [c.starts for c in cands],
+                    document_cue_features(tokens), cue_positions(tokens), lead_features(tokens))
 
 
 def train(prepared: list[Prepared], seed: int = 0) -> RoleFillModel:
@@ -84,7 +91,9 @@ def train(prepared: list[Prepared], seed: int = 0) -> RoleFillModel:
     # 30 epochs, small rate, some L2: the best relevance accuracy on held-out train documents.
     doc = train_doc_classifier([p.doc_ids for p in prepared], np.array([p.targets for p in prepared], dtype=np.float32),
                                epochs=30, rate=0.05, l2=1e-3)
-    return RoleFillModel(cand, doc)
+    naive_bayes = fit_naive_bayes([(p.doc_ids, p.lead_ids) for p in prepared],
+                                  np.array([p.targets for p in prepared], dtype=np.float64))
+    return RoleFillModel(cand, doc, naive_bayes=naive_bayes)
 
 
 class HeldOut:
@@ -94,22 +103,27 @@ class HeldOut:
         self.probs: list[dict[str, float]] = []
         self.fillers: list[list[Filler]] = []
         self.gold: list[list[dict]] = []
+        self.cue_features: list[np.ndarray] = []
+        self.cues: list[dict[str, list[int]]] = []
 
     def add(self, model: RoleFillModel, prepared: list[Prepared]) -> None:
         for p in prepared:
             self.probs.append(model.doc.probabilities(p.doc_ids))
             fillers = []
-            for text, ids in zip(p.texts, p.cand_ids, strict=True):
+            for text, ids, starts in zip(p.texts, p.cand_ids, p.starts, strict=True):
                 probs = model.candidates.probabilities(ids)
                 best = int(np.argmax(probs[1:])) + 1
-                fillers.append(Filler(ROLES[best - 1], text, float(probs[best])))
+                fillers.append(Filler(ROLES[best - 1], text, float(probs[best]), starts))
             self.fillers.append(fillers)
             self.gold.append(_normalize_templates(p.doc["templates"]))
+            nb = model.naive_bayes.scores_of((p.doc_ids, p.lead_ids)) if model.naive_bayes else np.zeros(0)
+            self.cue_features.append(np.concatenate([p.cue_features, nb]))
+            self.cues.append(p.cues)
 
     def counts(self, thresholds: Thresholds) -> dict[str, list[int]]:
         totals = _empty_counts()
-        for probs, fillers, gold in zip(self.probs, self.fillers, self.gold, strict=True):
-            pred = _normalize_templates(build_templates(probs, fillers, thresholds))
+        for probs, fillers, gold, cues in zip(self.probs, self.fillers, self.gold, self.cues, strict=True):
+            pred = _normalize_templates(build_templates(probs, fillers, thresholds, cues))
             for role, counts in score_document(pred, gold).items():
                 totals[role] = [a + b for a, b in zip(totals[role], counts, strict=True)]
         return totals
@@ -122,6 +136,7 @@ class HeldOut:
 def _candidates(best: Thresholds) -> list[Thresholds]:
     out = [replace(best, relevant=v) for v in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)]
     out += [replace(best, skip_overlaps=v) for v in (False, True)]
+    out += [replace(best, assign=v) for v in (False, True)]
     out += [replace(best, extra_type=v) for v in (0.3, 0.4, 0.5, 0.6, 0.8, 1.1)]
     out += [replace(best, multi=v) for v in (0.3, 0.4, 0.5, 0.6, 0.8, 1.1)]
     out += [replace(best, shared_roles=v) for v in ((), ("PerpOrg",), ("PerpInd", "PerpOrg"), ROLES)]
@@ -148,13 +163,14 @@ def tune(held: HeldOut, rounds: int = 2) -> Thresholds:
 
 def stack(held: HeldOut, targets: np.ndarray, folds: int) -> Stacker:
     """Fit the second stage on out-of-fold outputs; replace ``held.probs`` by its own out-of-fold outputs."""
-    features = np.array([stack_features(p, f) for p, f in zip(held.probs, held.fillers, strict=True)])
+    features = np.array([stack_features(p, f, c, q) for p, f, c, q in
+                         zip(held.probs, held.fillers, held.cue_features, held.cues, strict=True)])
     index = np.arange(len(features))
     stacked = list(held.probs)
     for fold in range(folds):
         fitted = fit_stacker(features[index % folds != fold], targets[index % folds != fold])
         for i in np.flatnonzero(index % folds == fold):
-            stacked[i] = fitted.probabilities(held.probs[i], held.fillers[i])
+            stacked[i] = fitted.probabilities(held.probs[i], held.fillers[i], held.cue_features[i], held.cues[i])
     held.probs = stacked
     return fit_stacker(features, targets)
 
@@ -184,7 +200,7 @@ def main() -> None:
         logger.info("with the stacker, tuned:")
         thresholds = tune(held)
     model = train(prepared)
-    save_model(RoleFillModel(model.candidates, model.doc, stacker), args.out)
+    save_model(RoleFillModel(model.candidates, model.doc, stacker, model.naive_bayes), args.out)
     save_thresholds(thresholds, args.out.with_suffix(".thresholds.json"))
 
 

@@ -8,8 +8,10 @@ import pytest
 from conflictgraph.evaluation.muc4 import _normalize_templates, normalize_mention, score_document
 from conflictgraph.extract.rolefill import load_model, predict_templates
 from conflictgraph.extract.rolefill.candidates import candidates
+from conflictgraph.extract.rolefill.cues import cue_positions, document_cue_features
 from conflictgraph.extract.rolefill.features import tokenize
 from conflictgraph.extract.rolefill.model import MODEL_PATH, ROLES, Filler
+from conflictgraph.extract.rolefill.naive_bayes import fit_naive_bayes, lead_features
 from conflictgraph.extract.rolefill.templates import Thresholds, build_templates, load_thresholds
 
 
@@ -54,6 +56,51 @@ def test_build_templates_applies_relevance_and_role_thresholds():
     assert [t["incident_type"] for t in templates] == ["attack", "bombing"]
     assert templates[0]["PerpOrg"] == [["fmln"]] and templates[0]["Victim"] == []
     assert build_templates({**probs, "relevant": 0.2}, fillers, thresholds) == []
+
+
+def test_cue_positions_find_incident_words_by_stem():
+    tokens = tokenize("a bomb exploded. later rebels kidnapped the mayor and robbed robert's shop.")
+    found = cue_positions(tokens)
+    assert [tokens[i].text for i in found["bombing"]] == ["bomb", "exploded"]
+    assert [tokens[i].text for i in found["kidnapping"]] == ["kidnapped"]
+    assert [tokens[i].text for i in found["robbery"]] == ["robbed"]  # not "robert's"
+    features = document_cue_features(tokens)
+    assert features[3] == 1.0 and features[6] == 0.0  # bombing cue in the lead sentence, kidnapping not
+
+
+def test_assign_puts_each_filler_into_the_template_of_its_nearest_cue():
+    text = "a bomb exploded at the bank . guerrillas kidnapped the mayor in the village ."
+    tokens = tokenize(text)
+    probs = {"relevant": 0.9, "attack": 0.0, "bombing": 0.8, "kidnapping": 0.7, "arson": 0.0, "robbery": 0.0,
+             "forced work stoppage": 0.0, "multi": 0.0}
+    words = [t.text for t in tokens]
+    fillers = [Filler("Target", "bank", 0.9, (words.index("bank"),)),
+               Filler("Victim", "mayor", 0.9, (words.index("mayor"),))]
+    thresholds = Thresholds(relevant=0.5, extra_type=0.5, role={role: 0.5 for role in ROLES}, assign=True)
+    bombing, kidnapping = build_templates(probs, fillers, thresholds, cue_positions(tokens))
+    assert bombing["incident_type"] == "bombing" and bombing["Target"] == [["bank"]] and bombing["Victim"] == []
+    assert kidnapping["incident_type"] == "kidnapping" and kidnapping["Victim"] == [["mayor"]]
+    # Without assignment every filler stays in the main template.
+    main, _ = build_templates(probs, fillers, Thresholds(**{**_fields(thresholds), "assign": False}))
+    assert main["Victim"] == [["mayor"]]
+
+
+def _fields(thresholds: Thresholds) -> dict:
+    return {name: getattr(thresholds, name) for name in Thresholds.__dataclass_fields__}
+
+
+def test_naive_bayes_scores_words_of_positive_documents_higher():
+    texts = ["rebels kidnapped a mayor.", "rebels kidnapped a judge.", "the weather was fine.", "the market was fine."]
+    views = [(_doc_ids(t), lead_features(tokenize(t))) for t in texts]
+    model = fit_naive_bayes(views, np.array([[1.0], [1.0], [0.0], [0.0]]))
+    positive, negative = (model.scores(tokenize(t)) for t in ("rebels kidnapped a priest.", "the harvest was fine."))
+    assert positive[0] > 0 > negative[0] and positive[1] > 0 > negative[1]
+
+
+def _doc_ids(text: str) -> list[int]:
+    from conflictgraph.extract.rolefill.features import document_features
+
+    return document_features(tokenize(text))
 
 
 def test_shipped_weights_hold_numbers_only():

@@ -15,6 +15,7 @@ from conflictgraph.extract.rolefill.candidates import CAND_BUCKETS, CandidateCla
 from conflictgraph.extract.rolefill.features import N_BUCKETS
 
 if TYPE_CHECKING:
+    from conflictgraph.extract.rolefill.naive_bayes import NaiveBayes
     from conflictgraph.extract.rolefill.stacking import Stacker
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class Filler:
     role: str
     text: str
     probability: float
+    starts: tuple[int, ...] = ()  # token index of each occurrence (to find the incident it belongs to)
 
 
 class DocClassifier:
@@ -68,6 +70,7 @@ class RoleFillModel:
     candidates: CandidateClassifier
     doc: DocClassifier
     stacker: Stacker | None = None
+    naive_bayes: NaiveBayes | None = None  # extra document view for the stacker (naive_bayes.py)
 
 
 def _sparse(array: np.ndarray, keep: float) -> tuple[np.ndarray, np.ndarray]:
@@ -83,6 +86,9 @@ def save_model(model: RoleFillModel, path: Path = MODEL_PATH) -> None:
     d_idx, d_val = _sparse(model.doc.weights, 1e-3)
     stack = {} if model.stacker is None else {
         f"stack_{name}": getattr(model.stacker, name) for name in ("mean", "scale", "weights", "bias")}
+    if model.naive_bayes is not None:
+        stack["nb_idx"], stack["nb_val"] = _sparse(model.naive_bayes.ratio, 1e-3)
+        stack["nb_unseen"] = model.naive_bayes.unseen
     np.savez_compressed(path, cand_idx=c_idx, cand_val=c_val, doc_idx=d_idx, doc_val=d_val,
                         doc_bias=model.doc.bias.astype(np.float32), **stack)
     logger.info("saved %s candidate and %s document weights to %s", len(c_idx), len(d_idx), path)
@@ -106,4 +112,11 @@ def load_model(path: Path = MODEL_PATH) -> RoleFillModel:
             from conflictgraph.extract.rolefill.stacking import Stacker  # stacking imports this module
 
             stacker = Stacker(*(data[f"stack_{name}"] for name in ("mean", "scale", "weights", "bias")))
-    return RoleFillModel(candidates, doc, stacker)
+        naive_bayes = None
+        if "nb_unseen" in data:
+            from conflictgraph.extract.rolefill.naive_bayes import NaiveBayes
+
+            unseen = data["nb_unseen"]
+            ratio = _dense(data["nb_idx"], data["nb_val"], 2 * N_BUCKETS, unseen.shape[1])
+            naive_bayes = NaiveBayes(ratio.reshape(2, N_BUCKETS, unseen.shape[1]), unseen)
+    return RoleFillModel(candidates, doc, stacker, naive_bayes)
