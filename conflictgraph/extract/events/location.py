@@ -239,12 +239,11 @@ def _document_focus(doc: Doc) -> str | None:
 
 def _document_named(doc: Doc) -> frozenset[str]:
     """Every country the document names or implies in some sentence."""
-    _document_countries(doc)
-    return doc.user_data[_DOCUMENT_NAMED]
+    return _document_countries(doc)[2]
 
 
-def _document_countries(doc: Doc) -> tuple[str | None, str | None]:
-    """(hint, focus) of the document."""
+def _document_countries(doc: Doc) -> tuple[str | None, str | None, frozenset[str]]:
+    """(hint, focus, every country named) of the document."""
     # Depends on the document only; computed once per document (it scans every sentence's
     # entities, and it is asked for every event: recomputing it made event cost quadratic).
     if _DOCUMENT_HINT not in doc.user_data:
@@ -257,13 +256,12 @@ def _document_countries(doc: Doc) -> tuple[str | None, str | None]:
                 counts[hint] = counts.get(hint, 0) + 1
             named.update(_named_countries(sent))
         best = max(counts, key=counts.get) if counts else None
-        doc.user_data[_DOCUMENT_HINT] = (best, best if best and counts[best] >= _FOCUS_SENTENCES else None)
-        doc.user_data[_DOCUMENT_NAMED] = frozenset(named | set(counts))
+        focus = best if best and counts[best] >= _FOCUS_SENTENCES else None
+        doc.user_data[_DOCUMENT_HINT] = (best, focus, frozenset(named | set(counts)))
     return doc.user_data[_DOCUMENT_HINT]
 
 
 _DOCUMENT_HINT = "conflict.events.document_countries"
-_DOCUMENT_NAMED = "conflict.events.document_named_countries"
 _FOCUS_SENTENCES = 2
 
 
@@ -279,11 +277,12 @@ def _resolve(ent: Span, text: str, hint: str | None, strong: bool) -> Place | No
     noun = after.lower_ if after is not None and after.lower_ in _ADMIN_NOUNS else None
     if noun is None and before is not None and before[1].lower_ == "of" and before[0].lower_ in _ADMIN_NOUNS:
         noun = before[0].lower_
+    focus, named = _document_focus(ent.doc), _document_named(ent.doc)
     if noun and not text.lower().endswith(noun):
-        place = _lookup(f"{text} {noun}", hint, strong, _document_focus(ent.doc), _document_named(ent.doc))
+        place = _lookup(f"{text} {noun}", hint, strong, focus, named)
         if place is not None and place.precision == "admin1":
             return place
-    return _lookup(text, hint, strong, _document_focus(ent.doc), _document_named(ent.doc))
+    return _lookup(text, hint, strong, focus, named)
 
 
 _POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's east": the name without its 's
@@ -584,13 +583,19 @@ def _in_container(ent: Span, text: str, place: Place) -> Place:
     if place.precision not in ("city", "point", "unknown"):
         return place
     holder = _container(ent)
-    container = geocode(holder) if holder is not None else None
+    return _lies_in(text, place, geocode(holder) if holder is not None else None, with_point=True)
+
+
+def _lies_in(text: str, place: Place, container: Place | None, with_point: bool = False) -> Place:
+    """``place`` moved into ``container``'s country when the text puts it there: the namesake in that
+    country if the gazetteer has one, else the name kept with the container's division (and, with
+    ``with_point``, a city container's coordinates)."""
     if container is None or not container.country or container.country == place.country:
         return place
     hinted = geocode(text, container.country)
     if hinted is not None and hinted.country == container.country:
         return hinted
-    near = container.precision in ("city", "point")
+    near = with_point and container.precision in ("city", "point")
     admin1 = container.admin1 or (container.name if container.precision == "admin1" else None)
     return Place(name=text, admin1=admin1, country=container.country, lat=container.lat if near else None,
                  lon=container.lon if near else None, precision="unknown")
@@ -602,14 +607,7 @@ def _in_possessor(ent: Span, text: str, place: Place) -> Place:
     if place.precision not in ("city", "point", "unknown", "admin1"):
         return place
     holder = _possessor(ent)
-    container = geocode(holder.text) if holder is not None else None
-    if container is None or not container.country or container.country == place.country:
-        return place
-    hinted = geocode(text, container.country)
-    if hinted is not None and hinted.country == container.country:
-        return hinted
-    admin1 = container.admin1 or (container.name if container.precision == "admin1" else None)
-    return Place(name=text, admin1=admin1, country=container.country, precision="unknown")
+    return _lies_in(text, place, geocode(holder.text) if holder is not None else None)
 
 
 def _within_division(found: list[Located]) -> list[Located]:

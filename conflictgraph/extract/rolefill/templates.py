@@ -70,10 +70,6 @@ def document_views(tokens: list[Token], model: RoleFillModel) -> np.ndarray:
     return np.concatenate(views)
 
 
-def document_probabilities(text: str, model: RoleFillModel) -> dict[str, float]:
-    return model.doc.probabilities(document_features(tokenize(text)))
-
-
 def predict_templates(text: str, model: RoleFillModel | None = None,
                       thresholds: Thresholds | None = None) -> list[dict]:
     """Templates for one document: none if it reports no relevant incident, else one for the main
