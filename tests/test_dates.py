@@ -54,3 +54,14 @@ def test_nonsense_is_unresolved():
 ])
 def test_year_only_published_gives_the_year(text, published, expected):
     assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("from June 2 to June 9, 2014", ("2014-06-02", "day")),
+    ("4 to 7 October 2015", ("2015-10-04", "day")),
+    ("11-13 March 2009", ("2009-03-11", "day")),
+    ("between 8 and 10 May 2001", ("2001-05-08", "day")),
+    ("December 29, 2012 to January 3, 2013", ("2012-12-29", "day")),
+])
+def test_a_range_gives_its_first_day(text, expected):
+    assert resolve_date(text, None) == expected

@@ -458,6 +458,12 @@ def test_later_date_refines_a_coarser_one(extract):
     assert event.date == "2019-04"
 
 
+def test_a_day_left_out_of_the_date_entity_is_kept(extract):
+    # a title opening with its day: the small model tags only "March 2011" as the date
+    event = only(extract("9 March 2011 Quetta attack: Gunmen killed five police officers in Quetta.", published="2011"))
+    assert event.date == "2011-03-09"
+
+
 @pytest.mark.parametrize("text, actor", [
     # (fourth round) "blamed the attack on X" even when the parser hangs "on X" on the attack noun
     ("Eleven passengers were killed when their bus hit a landmine. Police blamed the bombing on the Taliban.",

@@ -26,6 +26,8 @@ Rules (issue 3; DESIGN.md "Dates keep their precision"):
   a yearly list, an annual report, an archive page) still gives the year to a
   day and month without one ("26 Aug" -> ``2017-08-26``); relative dates
   ("on Tuesday", "yesterday") stay unresolved, since they need the day.
+- A range gives its first day ("from July 15 to July 20, 1997" -> ``1997-07-15``, "15-20 March 2016"
+  -> ``2016-03-15``): the first part takes the month and year it lacks from the second.
 - Anything else: ``(None, "unresolved")``.
 """
 
@@ -181,6 +183,31 @@ def _relative(text: str, pub: dt.date) -> tuple[str | None, str] | None:
     return None
 
 
+# "from July 15 to July 20, 1997", "15 to 20 July 1997", "between 3 and 5 May", "15-20 March 2016"
+_RANGE = re.compile(r"^(?:from|between)?\s*(?P<first>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b|[-–—])\s*(?P<second>.+)$")
+
+
+def _range_start(norm: str, pub: dt.date | None, pub_year: int | None) -> tuple[str | None, str] | None:
+    """The first day of a range whose second part is a full day: the first part is read in the second's
+    month and year when it lacks them (an event told as a span starts on its first day)."""
+    match = _RANGE.match(norm)
+    if not match:
+        return None
+    end = _absolute(match.group("second"), pub, pub_year)
+    if end is None or end[1] != "day" or end[0] is None:
+        return None
+    end_date = dt.date.fromisoformat(end[0])
+    first = match.group("first")
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", first):
+        start = _safe_date(end_date.year, end_date.month, int(re.sub(r"\D", "", first)))
+    else:
+        found = _absolute(first, None, end_date.year)
+        start = dt.date.fromisoformat(found[0]) if found and found[1] == "day" and found[0] else None
+    if start is None or not (0 <= (end_date - start).days <= 366):
+        return None
+    return start.isoformat(), "day"
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, published: str | None) -> tuple[str | None, str]:
     """The date an expression denotes and its precision ("day", "week", "month", "year" or "unresolved").
@@ -190,7 +217,7 @@ def resolve_date(text: str, published: str | None) -> tuple[str | None, str]:
     """
     norm = re.sub(r"\s+", " ", text.lower().strip())
     pub = _parse_published(published)
-    found = _absolute(norm, pub, _published_year(published))
+    found = _range_start(norm, pub, _published_year(published)) or _absolute(norm, pub, _published_year(published))
     if found is not None:
         return found
     if pub is None:

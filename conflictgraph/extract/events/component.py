@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictgraph.extract.dates import resolve_date
+from conflictgraph.extract.dates import MONTHS, resolve_date
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.linking import DOER_NOUNS, Link, link_actors
 from conflictgraph.extract.events.location import (
@@ -279,6 +279,7 @@ def _date(group: _Group, published: str | None) -> tuple[str | None, str | None,
         for ent in span_ents(sent):
             if ent.label_ != "DATE" or _DURATION.search(ent.text):
                 continue
+            ent = _with_leading_day(ent)
             value, precision = resolve_date(ent.text, published)
             evidence = _span_dict(ent.start_char, ent.end_char, ent.text)
             if value is not None:
@@ -289,6 +290,17 @@ def _date(group: _Group, published: str | None) -> tuple[str | None, str | None,
             elif fallback[1] is None:
                 fallback = (None, ent.text, "unresolved", evidence)
     return found if found is not None else fallback
+
+
+def _with_leading_day(ent: Span) -> Span:
+    """A day number the model left out of a date ("25 August 2003 Mumbai bombings": DATE "August 2003")
+    belongs to it when the entity opens with a month name."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if before is not None and before.text.isdigit() and len(before.text) <= 2 and ent[0].lower_.rstrip(".") in MONTHS \
+            and 1 <= int(before.text) <= 31:
+        return doc[ent.start - 1:ent.end]
+    return ent
 
 
 _PRECISION_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3}
@@ -373,6 +385,7 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
     if inferred:
         subtype = "armed_assault"
+    roles = event_roles(group.sents) if group.family == "violence" else {}
     certainty, source = _certainty(trigger.sent, trigger)
     evidence_spans: dict = {"trigger": _span_dict(trigger.idx, trigger.idx + len(trigger.text), trigger.text), **toll_evidence}
     if date_evidence:
@@ -388,7 +401,7 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     }
     if group.family == "violence":
         details["roles"] = {role: [_span_dict(p.start_char, p.end_char, p.text) for p in phrases]
-                            for role, phrases in event_roles(group.sents).items() if phrases}
+                            for role, phrases in roles.items() if phrases}
     if inferred:
         details["subtype_inferred"] = True
     if date is None and date_text:
