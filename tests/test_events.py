@@ -551,3 +551,24 @@ def test_set_on_fire_with_a_long_object(extract):
 def test_reacting_and_hosting_actors_are_no_perpetrators(extract, text, perpetrators):
     event = only(extract(text))
     assert set(event.perpetrators) == perpetrators
+
+
+def test_the_attack_in_a_later_paragraph_is_the_main_event(extract):
+    # a claim and a reaction in later paragraphs, each pointing back with "the attack" / "the bombing"
+    text = ("A car bomb exploded outside a police station in Kirkuk on Sunday, killing seven officers.\n\n"
+            "Witnesses said the street was crowded with shoppers at the time.\n\n"
+            "The Islamic State claimed the attack in a statement on Monday, saying its fighters had targeted police.\n\n"
+            "The governor condemned the bombing and ordered an inquiry.")
+    events = [e for e in extract(text, published="2021-03-09") if e.type == "attack"]
+    assert len(events) == 1
+    assert events[0].claimed_by == ("kb:islamic-state",)
+    assert events[0].killed.min == 7
+
+
+def test_a_named_or_background_attack_in_a_later_paragraph_stays_apart(extract):
+    text = ("A car bomb exploded outside a police station in Kirkuk on Sunday, killing seven officers.\n\n"
+            "The 2017 attack on the city's governorate building killed eleven people.\n\n"
+            "The town has been hit by the group, which carried out a suicide bombing there in 2019.")
+    events = [e for e in extract(text, published="2021-03-09") if e.type == "attack"]
+    assert len(events) >= 2
+    assert {e.date for e in events} >= {"2021-03-07", "2017"}

@@ -31,6 +31,7 @@ from conflictgraph.extract.events.location import (
 )
 from conflictgraph.extract.events.roles import event_roles
 from conflictgraph.extract.events.rules import (
+    PLACE_LABELS,
     Trigger,
     casualty_kind,
     find_triggers,
@@ -141,6 +142,7 @@ def _group_sentences(doc: Doc) -> list[_Group]:
     groups: list[_Group] = []
     open_groups: dict[str, _Group] = {}
     pending: list[tuple[int, Span]] = []  # claim sentences before any attack of their paragraph
+    main_violence: _Group | None = None
     for sent in doc.sents:
         paragraph = bisect.bisect_right(starts, sent.start_char) - 1
         open_groups = {k: g for k, g in open_groups.items() if g.paragraph == paragraph}
@@ -159,6 +161,8 @@ def _group_sentences(doc: Doc) -> list[_Group]:
             continue
         for family, entries in by_family.items():
             group = open_groups.get(family)
+            if group is None and family == "violence" and main_violence is not None and _refers_back(sent, entries, main_violence):
+                group = main_violence  # "the bombing" in a later paragraph: the document's main event
             if group is not None and _joins(group, entries):
                 if group.sents[-1] is not sent:
                     group.sents.append(sent)
@@ -170,9 +174,85 @@ def _group_sentences(doc: Doc) -> list[_Group]:
                            fresh=group is not None and any(_marks_new_event(t) for t in sent))
             if family == "violence":
                 pending = []
+                if main_violence is None and not _background(token):
+                    main_violence = group  # the document's main event: the first one told in the foreground
             groups.append(group)
             open_groups[family] = group
     return groups
+
+
+# adjectives that leave "the attack" pointing back ("the deadly attack", "the latest bombing")
+_PLAIN_ADJECTIVES = frozenset({"deadly", "latest", "recent", "same", "whole", "horrific", "brutal", "cowardly",
+                               "heinous", "devastating", "coordinated", "twin", "double", "suicide", "early",
+                               "morning", "night", "weekend", "initial", "first"})
+
+
+def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group) -> bool:
+    """A sentence of a later paragraph that only points back ("the bombing", "Monday's attack", "the deadly
+    blast", or a toll with no place or date of its own): it tells more of the document's main event, the
+    first it tells outside a relative clause (a reaction, a claim, a funeral: a news report returns to its
+    lead event; background attacks come with their own names and dates). "The 2013 Westgate attack", "the
+    Bamako attack", "the attack on the embassy in 2019", "another bombing" name another event; verbs beside
+    "the attack" restate it ("claimed the attack, saying its fighters had targeted officials")."""
+    if all(entry.rank == 0 for _, entry in entries):
+        return not any(_marks_new_event(t) for t in sent) and not any(
+            ent.label_ in PLACE_LABELS or ent.label_ == "DATE" and not _weekday_only(ent) for ent in span_ents(sent))
+    pointing = False
+    for token, entry in entries:
+        if any(ent.label_ == "DATE" and not _weekday_only(ent) and _governs(token, ent.root) for ent in span_ents(sent)):
+            return False  # "the attack on the embassy in 2019": a date of its own
+        if entry.rank == 0 or token.pos_ in ("VERB", "ADJ") or token.dep_ == "amod":
+            continue
+        if not _points_back(token, entry, main):
+            return False
+        pointing = True
+    return pointing
+
+
+def _points_back(token: Token, entry: Trigger, main: _Group) -> bool:
+    """"the attack", "the deadly bombing" (not "the Bamako attack", "the 2015 attack"), of the main event's kind."""
+    if not is_anaphoric(token) or entry.type != "attack":
+        return False
+    if any(c.dep_ in ("compound", "nmod", "nummod") or c.dep_ == "amod" and c.lower_ not in _PLAIN_ADJECTIVES
+           for c in token.children):
+        return False
+    return entry.subtype is None or main.entry.subtype is None or _compatible(entry.subtype, main.entry.subtype)
+
+
+def _governs(token: Token, other: Token, hops: int = 3) -> bool:
+    """Is ``token`` among the first few heads above ``other`` (the date hangs on the attack word or its phrase)?"""
+    for _ in range(hops):
+        if other.head == other:
+            return False
+        other = other.head
+        if other == token:
+            return True
+    return False
+
+
+def _background(token: Token) -> bool:
+    """An attack word inside a relative clause or a partitive ("X, which has carried out some of the deadliest
+    bombings", "one of the attacks"), or an infinitive: background to an actor or an intent, not the event
+    later sentences point back to."""
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "its policy was not to attack mosques", "vowed to attack": no event told
+    node = token
+    for _ in range(6):
+        if node.dep_ in ("relcl", "acl") or node.dep_ == "pobj" and node.head.lower_ == "of" and \
+                node.head.head.lower_ in ("some", "one", "many", "several", "most", "all", "any"):
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _weekday_only(ent: Span) -> bool:
+    """"Monday's", "on Thursday": a weekday names the day of the event already told, not another event."""
+    return all(t.lower_.rstrip("'s’") in _WEEKDAYS or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
