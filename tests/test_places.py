@@ -326,3 +326,25 @@ def test_event_place_in_context(extract, text, name, country):
         assert place.name == name
     if country is None:
         assert place is None or "Thursday" not in (place.name or "")
+
+
+def test_village_alternate_names_need_a_hint():
+    # a one-word alternate name of a village abroad ("Minister" for Minster, Ohio) is too often a plain word
+    assert geocode("Minister") is None
+
+
+def test_famous_city_by_alternate_name():
+    assert geocode("Mecca").country == "SA"  # Makkah, not the small Californian town of exactly that name
+    place = geocode("St. Petersburg")
+    assert (place.country, place.precision) == ("RU", "city")
+
+
+def test_direction_division_needs_a_hint():
+    assert geocode("Northern") is None  # a dozen countries have a "Northern" division
+    assert geocode("Northern", "GH").country == "GH"
+
+
+def test_generic_word_is_no_place(nlp):
+    # "the Valley" alone names no town (GeoNames knows a town called Valley in Alabama)
+    located = _pick(nlp, "Two guards were killed when a bomb exploded near the Valley on Monday.", "exploded")
+    assert located is None or located.place.country != "US"

@@ -55,6 +55,9 @@ SMALL_POPULATION = 5000
 _ADMIN_OVER_CITY = 100_000
 _ADMIN_PREFIX = re.compile(r"^(?:muhafazat|wilayat-e|wilayat|mayorality of|province of|state of|provincia de|departamento de)\s+")
 _ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|provincia|state|region|district|department|prefecture|oblast|county|muhafazah)$")
+# a division named by a direction only: ambiguous without a country
+_DIRECTION_NAME = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|middle|"
+                             r"coast)\s*)+(?:\s+(?:district|region|province))?$")
 _KIND_SUFFIX = re.compile(r"\s+(?:province|state|governorate|region|district|department|oblast|county)$")
 
 
@@ -67,6 +70,24 @@ class _City:
     lon: float
     population: int
     geonames_id: int
+
+
+# A place of exactly the name wins over one known by it as an alternate name, unless that one is a city of
+# this many people and this many times bigger ("Mecca" is Makkah, not the Californian town of that name).
+_FAMOUS_ALTERNATE = 1_000_000
+_ALTERNATE_OVER_MAIN = 20
+
+
+def _best_city(candidates: list[tuple[bool, _City]]) -> tuple[bool, _City]:
+    exact = [c for c in candidates if c[0]]
+    best_alternate = max(candidates, key=lambda c: c[1].population)
+    if not exact:
+        return best_alternate
+    best_exact = max(exact, key=lambda c: c[1].population)
+    population = best_alternate[1].population
+    if population >= _FAMOUS_ALTERNATE and population >= _ALTERNATE_OVER_MAIN * best_exact[1].population:
+        return best_alternate
+    return best_exact
 
 
 def normalize(name: str) -> str:
@@ -185,17 +206,26 @@ class Gazetteer:
             return None
         if hint:
             candidates = [c for c in candidates if c[1].country == hint]
-        elif len(candidates) > 1:
-            candidates = [c for c in candidates if c[1].population >= SMALL_POPULATION]
+        else:
+            ambiguous = len(candidates) > 1
+            # a village's one-word alternate names are often old, foreign or generic ones ("Christian",
+            # "Commissioner"): without a hint in its country no text means it by them (a seat of unknown
+            # population, 0, stays; so does a longer spelling, "Deir Maker")
+            if " " not in key:
+                candidates = [c for c in candidates if c[0] or not 0 < c[1].population < SMALL_POPULATION]
+            if ambiguous:
+                candidates = [c for c in candidates if c[1].population >= SMALL_POPULATION]
         if not candidates:
             return None
-        best = max(candidates, key=lambda c: (c[0], c[1].population))
-        return best[1] if best[0] else _City(*dataclasses.astuple(best[1])[:5], 0, best[1].geonames_id)
+        best = _best_city(candidates)
+        if best[0] or best[1].population >= _FAMOUS_ALTERNATE:  # a city known worldwide by that name stays one
+            return best[1]
+        return _City(*dataclasses.astuple(best[1])[:5], 0, best[1].geonames_id)
 
     def admin(self, key: str, hint: str | None) -> Place | None:
         places = self.admin1_names.get(key) or self.admin1_names.get(_ADMIN_SUFFIX.sub("", key))
-        if not places:
-            return None
+        if not places or (hint is None and _DIRECTION_NAME.match(key)):
+            return None  # "Northern", "South West Province": a division of that name in a dozen countries
         if hint:
             places = [p for p in places if p.country == hint]
         return places[0] if places else None
@@ -259,6 +289,13 @@ def division(name: str, country_hint: str | None = None) -> Place | None:
     if hint:
         places = [p for p in places if p.country == hint] or places
     return places[0] if len({p.country for p in places}) == 1 else None
+
+
+def listed_name(name: str) -> bool:
+    """Is the name a country or one of the hand-written aliases ("West Bank", "Middle East")?"""
+    gaz = gazetteer()
+    key = normalize(name)
+    return key in gaz.aliases or key in gaz.country_names
 
 
 def country_code(name: str | None) -> str | None:

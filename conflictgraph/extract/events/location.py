@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
-from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode
+from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode, listed_name
 from conflictgraph.knowledge.places import division as admin1_division
 from conflictgraph.models import Place
 
@@ -360,8 +360,13 @@ def _inside_actor_name(doc: Doc, start: int, end: int) -> bool:
 
 def _not_a_place(ent: Span) -> bool:
     words = ent.text.lower().rstrip("'’s").split()
-    return (bool(words) and all(w in _CALENDAR_WORDS or w.isdigit() for w in words)) or \
+    return (bool(words) and all(w in _CALENDAR_WORDS or w.isdigit() for w in words)) or _generic_name(words) or \
         _inside_actor_name(ent.doc, ent.start_char, ent.end_char)
+
+
+def _generic_name(words: list[str]) -> bool:
+    # a name written by hand in the gazetteer stays one ("West Bank", "Middle East")
+    return bool(words) and all(w in _GENERIC_WORDS for w in words) and not listed_name(" ".join(words))
 
 
 def _place_spans(sent: Span) -> list[tuple[Span, float]]:
@@ -631,6 +636,14 @@ _FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank"
                              "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor",
                              "hall", "prefecture", "subway", "metro", "headquarters", "courthouse", "parliament",
                              "court", "museum", "theatre", "theater", "mall", "cafe", "café", "restaurant", "fair"})
+# words naming a kind of place, a direction or a part: a capitalised run of them only ("the Valley", "Southern
+# District", "Airport") names no place of its own, whatever town the gazetteer knows by that word
+_DIRECTION_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "north-east", "north-west",
+                              "south-east", "south-west", "upper", "lower", "middle", "old", "greater"})
+_GENERIC_WORDS = (PLACE_NOUNS | _SETTLEMENT_NOUNS | _FACILITY_NOUNS | _INCIDENT_NOUNS | _REFERENCE_HEADS | _DIRECTION_WORDS
+                  | {"zone", "sector", "war", "battle", "front", "line", "territory", "valley", "the"})
+
+
 _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|greater|old)\s+", re.I)
 
 
