@@ -19,8 +19,8 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    # measured 2026-12-03 (fourth round): overall 0.574, riv 0.78, mer 0.688, all 0.586, spl 0.62, aff 0.232
-    floors = {"overall_hit": 0.55, "riv_hit": 0.76, "mer_hit": 0.66, "all_hit": 0.56, "spl_hit": 0.6, "aff_hit": 0.21,
+    # measured 2026-12-03 (sixth round): overall 0.582, riv 0.79, mer 0.688, all 0.602, spl 0.62, aff 0.232
+    floors = {"overall_hit": 0.56, "riv_hit": 0.76, "mer_hit": 0.66, "all_hit": 0.58, "spl_hit": 0.6, "aff_hit": 0.21,
               "both_groups_found": 0.87}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])

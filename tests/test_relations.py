@@ -311,3 +311,20 @@ def test_region_adjectives_before_affiliate_are_no_group() -> None:
 def test_bare_congo_is_the_drc() -> None:
     pairs = _pairs("Uganda and Congo launched joint military operations against the ADF.")
     assert ("ally_of", "kb:democratic-republic-of-the-congo", "kb:uganda") in pairs
+
+
+def test_along_side_in_two_words_is_fighting_beside() -> None:
+    pairs = _pairs("Hamas fought along side Hezbollah in 2006.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah") in pairs
+    assert not any(kind == "fights" for kind, _, _ in pairs)
+
+
+def test_conjuncts_hung_inside_a_long_name_take_its_role() -> None:
+    pairs = _pairs("Hamas worked with the Popular Front for the Liberation of Palestine (PFLP), Fatah and Hezbollah.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah") in pairs and ("ally_of", "kb:fatah", "kb:hamas") in pairs
+
+
+def test_cooperation_phrase_hung_on_the_subject() -> None:
+    pairs = _pairs("Following the coup that overthrew the government, MUJAO, in collaboration with Ansar Dine, "
+                   "AQIM, and the MNLA, took advantage of the chaos and invaded Gao together.")
+    assert ("ally_of", "kb:ansar-dine", "kb:mujao") in pairs

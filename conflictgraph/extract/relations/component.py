@@ -203,7 +203,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         if not rules and not _verb_read_as_noun(trigger):
             continue
         ups = up_roles(trigger)
-        roles = _with_examples([(f, role_of(trigger, f, ups)) for f in fillers])
+        roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups)) for f in fillers]))
         placed = [(f, r) for f, r in roles if r is not None]
         members = [(f, "member_agent") for f, r in placed if r == "agent" and through_members(f.token)]
         pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
@@ -267,6 +267,32 @@ def _example_role(filler: Filler, roles: list[tuple[Filler, str | None]]) -> str
     if any(t.pos_ in ("VERB", "AUX", "ADP") for t in gap) or len(gap) > 8:
         return None  # "fought X in the town, including Y": Y may belong to the town
     return role
+
+
+def _with_acronyms(roles: list[tuple[Filler, str | None]]) -> list[tuple[Filler, str | None]]:
+    """"the Movement for the Liberation of Azawad (MNLA), AQIM and Ansar Dine": an acronym in
+    parentheses, or a conjunct, hangs on the name's last word, deep inside the name's own
+    prepositions, where no role (or a wrong one) reaches; it takes the role of the name it hangs
+    on, and so do the conjuncts hanging on it in turn."""
+    out = list(roles)
+    moved: dict[int, str | None] = {}  # token index -> role taken from the name
+    for _ in range(2):
+        for n, (filler, _role) in enumerate(out):
+            token = filler.token
+            if token.i in moved or not (token.dep_ == "conj" or (
+                    token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].lower_ == "(")):
+                continue
+            head = token.head
+            if head.i in moved:
+                out[n] = (filler, moved[head.i])
+                moved[token.i] = moved[head.i]
+                continue
+            name_role = next((r for f, r in out if r is not None and f.mention.start <= head.idx < f.mention.end
+                              and f.token != head and f.mention.actor_key != filler.mention.actor_key), None)
+            if name_role is not None:
+                out[n] = (filler, name_role)
+                moved[token.i] = name_role
+    return out
 
 
 def _verb_read_as_noun(token: Token) -> bool:

@@ -192,6 +192,8 @@ def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
             return False
     if rule.requires_any:
         near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
+        if any(c.lower_ == "along" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "side" for c in token.children):
+            near.add("alongside")  # "fought along side Y"
         if not near & rule.requires_any:
             return False
     return True
@@ -362,6 +364,9 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
         verb = head.head
     elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBLE:
         verb = _clause_verb(head.head)  # "X is responsible for the attack", "X claimed responsibility for it"
+    elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.dep_ in ("nsubj", "nsubjpass") \
+            and head.dep_ == "prep":  # "X, in cooperation with Y, attacked Z" with the phrase hung on X
+        roles.setdefault(head.head.i, "clause_agent")
     if verb is None:
         return
     agent = _inherited_agent(verb)
@@ -441,6 +446,9 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return "agent"
     if _enemy_inside_companions(trigger, path):
         return "prep:against"
+    split = _split_alongside(trigger, path)
+    if split is not None:
+        return split
     if not _transparent(path):
         return None
     below = list(reversed(path[:-1]))
@@ -466,6 +474,23 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return "patient"
     if dep in _MOD:
         return "agent" if is_verb else "owner"
+    return None
+
+
+def _split_alongside(trigger: Token, path: list[Token]) -> str | None:
+    """"fought along side Y against Z", spelled in two words: the parser hangs Y on the verb or
+    on "side" as a noun; Y right after "along side" is a companion, Z under "side" the enemy."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = trigger.doc
+    first = path[0].left_edge.i
+    if first >= 2 and doc[first - 2].lower_ == "along" and doc[first - 1].lower_ == "side" \
+            and trigger.is_ancestor(doc[first - 1]):
+        return "prep:alongside"
+    child = path[-1]
+    if child.lower_ == "side" and child.i > 0 and doc[child.i - 1].lower_ == "along" and len(path) >= 3 \
+            and path[-2].dep_ == "prep" and path[-2].lower_ == "against" and _transparent(path[:-1]):
+        return "prep:against"
     return None
 
 
