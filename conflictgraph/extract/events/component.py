@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictgraph.extract.dates import MONTHS, resolve_date
+from conflictgraph.extract.dates import MONTHS, WEEKDAYS, resolve_date
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.linking import DOER_NOUNS, Link, link_actors
 from conflictgraph.extract.events.location import (
@@ -249,10 +249,8 @@ def _background(token: Token) -> bool:
 
 def _weekday_only(ent: Span) -> bool:
     """"Monday's", "on Thursday": a weekday names the day of the event already told, not another event."""
-    return all(t.lower_.rstrip("'s’") in _WEEKDAYS or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
+    return all(t.lower_.rstrip("'s’") in WEEKDAYS or t.is_punct or t.lower_ in ("'s", "’s") for t in ent)
 
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:

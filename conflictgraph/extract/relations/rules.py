@@ -192,7 +192,7 @@ def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
             return False
     if rule.requires_any:
         near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
-        if any(c.lower_ == "along" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "side" for c in token.children):
+        if any(c.i + 1 < len(c.doc) and _along_side(c.doc[c.i + 1]) for c in token.children):
             near.add("alongside")  # "fought along side Y"
         if not near & rule.requires_any:
             return False
@@ -484,14 +484,19 @@ def _split_alongside(trigger: Token, path: list[Token]) -> str | None:
         return None
     doc = trigger.doc
     first = path[0].left_edge.i
-    if first >= 2 and doc[first - 2].lower_ == "along" and doc[first - 1].lower_ == "side" \
+    if first >= 2 and _along_side(doc[first - 1]) \
             and trigger.is_ancestor(doc[first - 1]):
         return "prep:alongside"
     child = path[-1]
-    if child.lower_ == "side" and child.i > 0 and doc[child.i - 1].lower_ == "along" and len(path) >= 3 \
+    if _along_side(child) and len(path) >= 3 \
             and path[-2].dep_ == "prep" and path[-2].lower_ == "against" and _transparent(path[:-1]):
         return "prep:against"
     return None
+
+
+def _along_side(token: Token) -> bool:
+    """Is the token the "side" of "along side" (alongside spelled in two words)?"""
+    return token.lower_ == "side" and token.i > 0 and token.doc[token.i - 1].lower_ == "along"
 
 
 def _enemy_inside_companions(trigger: Token, path: list[Token]) -> bool:
