@@ -572,3 +572,13 @@ def test_a_named_or_background_attack_in_a_later_paragraph_stays_apart(extract):
     events = [e for e in extract(text, published="2021-03-09") if e.type == "attack"]
     assert len(events) >= 2
     assert {e.date for e in events} >= {"2021-03-07", "2017"}
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("The 2019 Somalia bombings killed 30 people in Mogadishu, police said.", None),
+    ("Nine soldiers died in the Mali ambush near Gao on Friday.", None),
+    ("A US drone strike killed three fighters near Jilib on Friday.", "kb:united-states"),
+])
+def test_a_state_before_an_attack_noun_is_its_place_unless_it_strikes(extract, text, doer):
+    event = only(extract(text))
+    assert event.perpetrators == ((doer,) if doer else ()), event.details["links"]

@@ -191,6 +191,11 @@ DOER_NOUNS = PERP_NOUNS | frozenset({"shooter", "perpetrator", "culprit", "stabb
 _ATTACKER_NOUNS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant", "hijacker", "kidnapper", "assassin",
                              "sniper", "shooter"})
 _IDENTITY_VERBS = frozenset({"belong", "tie", "link", "affiliate", "connect"})
+# Attack nouns a state's name can modify as the one who strikes ("a US drone strike", "the Turkey offensive");
+# before any other attack noun a state's name says where it happened ("the 2016 Syria bombings").
+_STATE_STRIKE_NOUNS = frozenset({
+    "strike", "airstrike", "raid", "offensive", "operation", "shelling", "bombardment", "incursion", "invasion",
+    "crackdown", "blockade"})
 
 
 def _doer_subject(verb: Token) -> bool:
@@ -234,6 +239,12 @@ def _battle_party(noun: Token) -> bool:
     return entry is not None and entry.type == "battle"
 
 
+def _state_names_place(mention: Mention, noun: Token, verb: Token, slot: str) -> bool:
+    """A state's name before an attack noun made on the ground ("the Afghanistan attack") is its place."""
+    return (mention.kind == "state" and slot == "modifier" and noun.dep_ == "compound" and verb.pos_ == "NOUN"
+            and verb.lemma_.lower() not in _STATE_STRIKE_NOUNS and verb.lower_ not in _STATE_STRIKE_NOUNS)
+
+
 def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -250,7 +261,7 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     if mention.kind == "armed_group" and _battle_party(noun):
         return "stated", "asserted"
     verb, slot = _governor(noun)
-    if verb is None:
+    if verb is None or _state_names_place(mention, noun, verb, slot):
         return None
     if slot == "subject" and verb.pos_ in ("NOUN", "VERB") and _perp_word(verb):
         # "Boko Haram fighters loyal to X attacked ...", parsed with "fighters" as the root and the verb as its
