@@ -582,3 +582,13 @@ def test_a_named_or_background_attack_in_a_later_paragraph_stays_apart(extract):
 def test_a_state_before_an_attack_noun_is_its_place_unless_it_strikes(extract, text, doer):
     event = only(extract(text))
     assert event.perpetrators == ((doer,) if doer else ()), event.details["links"]
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber killed 20 worshippers at a church in Homs on Sunday. The UN special envoy, Maria Lind, condemned "
+    "the attack and called for the perpetrators to be punished.",
+    "A bomb killed nine policemen in Quetta on Monday. Police said investigators had identified the attacker from CCTV footage.",
+])
+def test_a_reacting_body_or_a_thing_named_after_the_attacker_is_no_doer(extract, text):
+    event = only(extract(text))
+    assert not event.perpetrators, event.details["links"]

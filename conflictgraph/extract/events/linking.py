@@ -96,6 +96,17 @@ def _member_phrase(token: Token) -> bool:
     return (word.lemma_.lower() in _MEMBER_WORDS or word.lower_ in _MEMBER_WORDS) and word.head.pos_ in ("NOUN", "PROPN") and word.head != word
 
 
+# Words for a body of people a name can qualify ("members of the X tribe", "fighters of the X network").
+_COLLECTIVES = frozenset({"tribe", "clan", "community", "militia", "network", "faction", "cell", "unit", "movement",
+                          "party", "family", "army", "force", "forces", "coalition", "alliance"})
+
+
+def _stands_for_group(token: Token, root: Token) -> bool:
+    """The word reached is the group itself or a part of it ("fighters of X", "a front of X"), not a thing X
+    only qualifies: "identified the attacker from CCTV footage" names no attacker's group."""
+    return token == root or token.pos_ == "PROPN" or token.lemma_.lower() in PERP_NOUNS | _GROUP_PARTS | _COLLECTIVES
+
+
 def _climb_noun(root: Token) -> tuple[Token, bool]:
     """From a mention's head to the noun filling a slot; whether "suspected" qualifies it."""
     token = root
@@ -108,7 +119,8 @@ def _climb_noun(root: Token) -> tuple[Token, bool]:
             if token.dep_ in ("poss", "pobj") and token.head.dep_ == "appos":
                 return token.head, suspected  # "JNIM, al-Qaeda's affiliate": a description of another actor
             token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") and token.head.head.lemma_.lower() in PERP_NOUNS | _GROUP_PARTS:
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "with", "linked") \
+                and token.head.head.lemma_.lower() in PERP_NOUNS | _GROUP_PARTS and _stands_for_group(token, root):
             token = token.head.head
         elif token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head != token:
             token = token.head  # "an attack by X and Y", "guerrillas of the X and Y": Y shares X's slot
@@ -348,7 +360,7 @@ def _reacts_or_hosts(doc: Doc, mention: Mention) -> bool:
     for _ in range(_HOPS):
         if noun.dep_ in ("nsubj", "nsubjpass"):
             return noun.head.lemma_.lower() in _REACTION_VERBS
-        if noun.dep_ not in ("compound", "appos", "flat", "conj", "amod", "poss") or noun.head == noun:
+        if noun.dep_ not in ("compound", "appos", "flat", "conj", "amod", "poss", "nmod") or noun.head == noun:
             return False
         noun = noun.head
     return False
