@@ -592,3 +592,9 @@ def test_a_state_before_an_attack_noun_is_its_place_unless_it_strikes(extract, t
 def test_a_reacting_body_or_a_thing_named_after_the_attacker_is_no_doer(extract, text):
     event = only(extract(text))
     assert not event.perpetrators, event.details["links"]
+
+
+def test_a_date_owning_the_attack_word_dates_it_not_the_report(extract):
+    text = "Police on Thursday revised the death toll from Monday's suicide bombing at a mosque in Quetta to 61."
+    event = only(extract(text, published="2023-02-02"))
+    assert event.date == "2023-01-30"

@@ -352,7 +352,9 @@ def _date(group: _Group, published: str | None) -> tuple[str | None, str | None,
     that refines it ("2016 Brussels bombings: On 22 March 2016, ...", "in April 1999. The first bombing occurred
     on 17 April": a day within the first year or month is the same date, told more precisely)."""
     fallback: tuple[str | None, str | None, str, dict | None] = (None, None, "unresolved", None)
-    found: tuple[str | None, str | None, str, dict | None] | None = None
+    found: tuple[str | None, str | None, str, dict | None] | None = _possessive_date(group, published)
+    if found is not None:
+        return found
     for sent in group.sents:
         for ent in span_ents(sent):
             if ent.label_ != "DATE" or _DURATION.search(ent.text):
@@ -368,6 +370,20 @@ def _date(group: _Group, published: str | None) -> tuple[str | None, str | None,
             elif fallback[1] is None:
                 fallback = (None, ent.text, "unresolved", evidence)
     return found if found is not None else fallback
+
+
+def _possessive_date(group: _Group, published: str | None) -> tuple[str, str, str, dict] | None:
+    """A date owning the attack word ("Monday's suicide bombing", "last week's attack") dates the event
+    itself, whatever other dates the sentence gives its report ("on Thursday revised the toll from ...")."""
+    triggers = [token for token, _ in group.entries] + [group.trigger]
+    for sent in group.sents:
+        for ent in span_ents(sent):
+            if ent.label_ != "DATE" or ent.root.dep_ != "poss" or not any(ent.root.head == t for t in triggers):
+                continue
+            value, precision = resolve_date(ent.text, published)
+            if value is not None:
+                return value, ent.text, precision, _span_dict(ent.start_char, ent.end_char, ent.text)
+    return None
 
 
 def _with_leading_day(ent: Span) -> Span:
