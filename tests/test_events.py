@@ -598,3 +598,13 @@ def test_a_date_owning_the_attack_word_dates_it_not_the_report(extract):
     text = "Police on Thursday revised the death toll from Monday's suicide bombing at a mosque in Quetta to 61."
     event = only(extract(text, published="2023-02-02"))
     assert event.date == "2023-01-30"
+
+
+def test_later_paragraphs_on_the_attacker_the_device_and_monday_s_attack_join_the_main_event(extract):
+    text = ("Officials say the attacker slipped past two checkpoints in a borrowed uniform.\n\n"
+            "A suicide bomber killed 40 people at a mosque in Quetta on Monday, police said.\n\n"
+            "A police officer said the explosive device had held about 8 kilogrammes of explosives.\n\n"
+            "Nobody knows yet who ordered Monday's attack, a shopkeeper said.")
+    events = [e for e in extract(text, published="2023-02-02") if e.type == "attack"]
+    assert len(events) == 1, [(e.subtype, e.evidence) for e in events]
+    assert events[0].date == "2023-01-30"

@@ -174,11 +174,31 @@ def _group_sentences(doc: Doc) -> list[_Group]:
                            fresh=group is not None and any(_marks_new_event(t) for t in sent))
             if family == "violence":
                 pending = []
-                if main_violence is None and not _background(token):
+                if main_violence is None and not _background(token) and not _definite_doers_only(group):
                     main_violence = group  # the document's main event: the first one told in the foreground
             groups.append(group)
             open_groups[family] = group
-    return groups
+    return _fold_doer_groups(groups, main_violence)
+
+
+def _definite_doers_only(group: _Group) -> bool:
+    """"The attacker walked through checkpoints": only the doer of an event named elsewhere, no act of its own."""
+    return all(token.lemma_.lower() in DOER_NOUNS and is_anaphoric(token) for token, _ in group.entries)
+
+
+def _fold_doer_groups(groups: list[_Group], main: _Group | None) -> list[_Group]:
+    """Sentences about "the attacker" in another paragraph than the main event's (a summary line above the
+    report) tell more of the main event."""
+    if main is None:
+        return groups
+    kept = []
+    for group in groups:
+        if group is not main and group.family == "violence" and _definite_doers_only(group):
+            main.sents = sorted([*main.sents, *group.sents], key=lambda s: s.start)
+            main.entries.extend(group.entries)
+        else:
+            kept.append(group)
+    return kept
 
 
 # adjectives that leave "the attack" pointing back ("the deadly attack", "the latest bombing")
@@ -201,7 +221,10 @@ def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group)
     for token, entry in entries:
         if any(ent.label_ == "DATE" and not _weekday_only(ent) and _governs(token, ent.root) for ent in span_ents(sent)):
             return False  # "the attack on the embassy in 2019": a date of its own
-        if entry.rank == 0 or token.pos_ in ("VERB", "ADJ") or token.dep_ == "amod":
+        if token.dep_ == "amod" and _points_back(token.head, entry, main, weapon=True):
+            pointing = True  # "the explosive device": the weapon of the main bombing
+            continue
+        if entry.rank == 0 or token.pos_ in ("VERB", "ADJ") or token.dep_ == "amod" or _bare_weapon(token, entry):
             continue
         if not _points_back(token, entry, main):
             return False
@@ -209,12 +232,23 @@ def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group)
     return pointing
 
 
-def _points_back(token: Token, entry: Trigger, main: _Group) -> bool:
-    """"the attack", "the deadly bombing" (not "the Bamako attack", "the 2015 attack"), of the main event's kind."""
-    if not is_anaphoric(token) or entry.type != "attack":
+# subtypes whose weapon a later paragraph may name with an adjective trigger ("the explosive device")
+_WEAPON_SUBTYPES = frozenset({"bombing", "suicide_bombing"})
+
+
+def _bare_weapon(token: Token, entry: Trigger) -> bool:
+    """"12 kilogrammes of explosives": a weapon told without an article names no event of its own."""
+    return entry.subtype in _WEAPON_SUBTYPES and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in token.children)
+
+
+def _points_back(token: Token, entry: Trigger, main: _Group, weapon: bool = False) -> bool:
+    """"the attack", "the deadly bombing" (not "the Bamako attack", "the 2015 attack"), of the main event's kind;
+    with ``weapon``, the noun an attack adjective qualifies ("the explosive device")."""
+    if not is_anaphoric(token) or entry.type != "attack" or weapon and entry.subtype not in _WEAPON_SUBTYPES:
         return False
     if any(c.dep_ in ("compound", "nmod", "nummod") or c.dep_ == "amod" and c.lower_ not in _PLAIN_ADJECTIVES
-           for c in token.children):
+           and not (weapon and c.lemma_.lower() in lexicon().words) for c in token.children):
         return False
     return entry.subtype is None or main.entry.subtype is None or _compatible(entry.subtype, main.entry.subtype)
 

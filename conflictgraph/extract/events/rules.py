@@ -15,6 +15,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from conflictgraph.extract.dates import WEEKDAYS
+
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
@@ -61,6 +63,7 @@ ACTION_VERBS: frozenset[str] = frozenset({"carry", "launch", "stage", "conduct",
 SUICIDE_WORDS: frozenset[str] = frozenset({"suicide", "self-detonate", "self-immolation", "kamikaze"})
 REFLEXIVE: frozenset[str] = frozenset({"himself", "herself", "themselves"})
 ANAPHORIC_DETS: frozenset[str] = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_RELATIVE_DAYS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend"})
 LOCATION_PREPS: frozenset[str] = frozenset({"in", "near", "at", "outside", "around", "on", "across", "into", "inside", "of", "from", "between", "close", "throughout", "within"})
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 CLAIM_CUES: frozenset[str] = CLAIM_VERBS | DENY_VERBS | BLAME_VERBS | {"responsibility", "responsible", "suspected", "behind"}
@@ -163,10 +166,12 @@ def _set_on_fire(token: Token, lex: Lexicon) -> Trigger | None:
 
 
 def is_anaphoric(token: Token) -> bool:
-    """"the attack", "this blast": a noun trigger that points back to an event already named."""
+    """"the attack", "this blast", "Monday's bombing": a noun trigger that points back to an event already
+    named (a news report dates its event by the weekday)."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(child.dep_ in ("det", "poss") and child.lower_ in ANAPHORIC_DETS for child in token.children)
+    return any(child.dep_ in ("det", "poss") and child.lower_ in ANAPHORIC_DETS
+               or child.dep_ == "poss" and child.lower_ in _RELATIVE_DAYS for child in token.children)
 
 
 def casualty_kind(token: Token) -> str | None:
