@@ -608,3 +608,21 @@ def test_later_paragraphs_on_the_attacker_the_device_and_monday_s_attack_join_th
     events = [e for e in extract(text, published="2023-02-02") if e.type == "attack"]
     assert len(events) == 1, [(e.subtype, e.evidence) for e in events]
     assert events[0].date == "2023-01-30"
+
+
+def test_headline_attack_run_into_the_lead_is_the_main_event(extract):
+    text = ("Rebels claim market bombing that killed 14 in Goma\nTraders were opening their stalls on Tuesday "
+            "morning.\nRebel fighters killed at least 14 people in a bombing at the central market in "
+            "Goma, police said.")
+    events = [e for e in extract(text, published="2024-05-08") if e.type == "attack"]
+    assert len(events) == 1, [e.evidence for e in events]
+
+
+def test_later_paragraphs_telling_how_the_attack_was_done_join_it(extract):
+    text = ("At least 20 people were killed when militants attacked a hotel in Kismayo on Friday evening.\n\n"
+            "A suicide bomber detonated explosives at the gate before other gunmen stormed the lobby, police said.\n\n"
+            "Police said one attacker blew himself up at the gate and three of the gunmen were shot dead.\n\n"
+            "The group frequently attacks hotels used by officials.")
+    events = [e for e in extract(text, published="2024-05-11") if e.type == "attack"]
+    assert len(events) == 2, [(e.subtype, e.evidence) for e in events]
+    assert events[0].subtype == "suicide_bombing" and events[0].killed.min == 20

@@ -161,9 +161,11 @@ def _group_sentences(doc: Doc) -> list[_Group]:
             continue
         for family, entries in by_family.items():
             group = open_groups.get(family)
-            if group is None and family == "violence" and main_violence is not None and _refers_back(sent, entries, main_violence):
+            back = group is None and family == "violence" and main_violence is not None \
+                and _refers_back(sent, entries, main_violence)
+            if back:
                 group = main_violence  # "the bombing" in a later paragraph: the document's main event
-            if group is not None and _joins(group, entries):
+            if group is not None and (back or _joins(group, entries)):
                 if group.sents[-1] is not sent:
                     group.sents.append(sent)
                 group.entries.extend(entries)
@@ -178,12 +180,36 @@ def _group_sentences(doc: Doc) -> list[_Group]:
                     main_violence = group  # the document's main event: the first one told in the foreground
             groups.append(group)
             open_groups[family] = group
-    return _fold_doer_groups(groups, main_violence)
+    return _fold_headline(_fold_doer_groups(groups, main_violence))
 
 
 def _definite_doers_only(group: _Group) -> bool:
     """"The attacker walked through checkpoints": only the doer of an event named elsewhere, no act of its own."""
     return all(token.lemma_.lower() in DOER_NOUNS and is_anaphoric(token) for token, _ in group.entries)
+
+
+def _fold_headline(groups: list[_Group]) -> list[_Group]:
+    """The document's only attack in its first sentence (a headline, often run into the lead by the splitter:
+    "X claims beach attack that killed 32") is the next attack of the same kind told short."""
+    violence = [g for g in groups if g.family == "violence"]
+    if not violence or violence[0].sents[0].start != 0:
+        return groups
+    headline, first = violence[0], violence[0].sents[0]
+    if headline.trigger.sent != first or sum(1 for g in violence if g.trigger.sent == first) != 1:
+        return groups
+    line = doc_text(first.doc).split("\n", 1)[0].rstrip()
+    if all(token.idx >= len(line) for token, _ in headline.entries) or line.endswith((".", "!", "?", '"', "\u201d", ":")):
+        return groups  # the first line is a sentence of the report, not a headline
+    lead = next((g for g in violence[1:] if _kinds_agree(g.entry, headline.entry) and not g.fresh), None)
+    if lead is None:
+        return groups
+    lead.sents = sorted({s.start: s for s in [*headline.sents, *lead.sents]}.values(), key=lambda s: s.start)
+    lead.entries = [*headline.entries, *lead.entries]
+    return [g for g in groups if g is not headline]
+
+
+def _kinds_agree(a: Trigger, b: Trigger) -> bool:
+    return a.type == b.type and (a.subtype is None or b.subtype is None or _compatible(a.subtype, b.subtype))
 
 
 def _fold_doer_groups(groups: list[_Group], main: _Group | None) -> list[_Group]:
@@ -224,6 +250,12 @@ def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group)
         if token.dep_ == "amod" and _points_back(token.head, entry, main, weapon=True):
             pointing = True  # "the explosive device": the weapon of the main bombing
             continue
+        if _tells_how(token, entry, sent, main):
+            pointing = True  # "attacked a restaurant on Friday. ... A suicide bomber detonated explosives"
+            continue
+        if _counted_doers(token) and not _new_places(sent, main):
+            pointing = True  # "one attacker blew himself up", "three of the gunmen": the main event's attackers
+            continue
         if entry.rank == 0 or token.pos_ in ("VERB", "ADJ") or token.dep_ == "amod" or _bare_weapon(token, entry):
             continue
         if not _points_back(token, entry, main):
@@ -234,6 +266,41 @@ def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group)
 
 # subtypes whose weapon a later paragraph may name with an adjective trigger ("the explosive device")
 _WEAPON_SUBTYPES = frozenset({"bombing", "suicide_bombing"})
+
+
+_WEAPON_WORDS = frozenset({"explosive", "bomb", "grenade", "mine", "ied", "rocket", "mortar", "shell", "missile"})
+
+
+_HABITUAL = frozenset({"frequently", "often", "regularly", "repeatedly", "routinely", "usually", "sometimes"})
+
+
+def _tells_how(token: Token, entry: Trigger, sent: Span, main: _Group) -> bool:
+    """A later sentence giving the weapon of a main event told only as "an attack", with no date or town of
+    its own and no plural ("bombings": a habit, not an act), tells how the main event was done."""
+    if main.entry.subtype is not None or main.entry.type != "attack" or entry.type != "attack":
+        return False
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("NNS", "NNPS") and lemma not in _WEAPON_WORDS and lemma not in DOER_NOUNS:
+        return False
+    if token.tag_ in ("VBZ", "VBP") or any(c.lower_ in _HABITUAL for c in token.children) or _new_places(sent, main):
+        return False  # "the group frequently attacks hotels": what it does, not what it did
+    return not any(ent.label_ == "DATE" and not _weekday_only(ent) for ent in span_ents(sent))
+
+
+def _counted_doers(token: Token) -> bool:
+    """"the gunmen", "one attacker", "other gunmen", "three of the attackers": attackers already known to the
+    report."""
+    if token.lemma_.lower() not in DOER_NOUNS and token.lower_ not in DOER_NOUNS:
+        return False
+    return is_anaphoric(token) or any(c.dep_ == "nummod" or c.lower_ == "other" for c in token.children) or (
+        token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NUM")
+
+
+def _new_places(sent: Span, main: _Group) -> bool:
+    """Does the sentence name a town or region the main event's sentences do not (a building may be where in
+    the main event's town it happened)?"""
+    known = {ent.text.lower() for s in main.sents for ent in span_ents(s) if ent.label_ in ("GPE", "LOC")}
+    return any(ent.label_ in ("GPE", "LOC") and ent.text.lower() not in known for ent in span_ents(sent))
 
 
 def _bare_weapon(token: Token, entry: Trigger) -> bool:
