@@ -59,6 +59,9 @@ _ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|provincia|state|region|d
 _DIRECTION_NAME = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|middle|"
                              r"coast)\s*)+(?:\s+(?:district|region|province))?$")
 _KIND_SUFFIX = re.compile(r"\s+(?:province|state|governorate|region|district|department|oblast|county)$")
+# second-level units that conflict reports name after their seat town ("Rutshuru Territory", "Douentza Cercle",
+# "Maungdaw township"): looked up as that town when no division has the whole name
+_UNIT_SUFFIX = re.compile(r"\s+(?:territory|cercle|agency|township|tehsil|taluka|municipality|subdistrict|sub district)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +250,14 @@ class Gazetteer:
             found = self.admin(base, hint) or self.aliases.get(base) or (self._city_place(city) if city else None)
             if found is not None:
                 return found
+        if _UNIT_SUFFIX.search(key) and key not in self.admin1_names and key not in self.cities:
+            base = _UNIT_SUFFIX.sub("", key)
+            seat = self.city(base, hint)
+            # the seat by its own name ("Federal Capital" is only an alternate name of Washington)
+            # without a hint only a seat no other place shares its name with ("Safi tehsil" is no Moroccan town)
+            unique = hint is not None or len({c.geonames_id for _, c in self.cities.get(base, ())}) == 1
+            if seat is not None and unique and any(exact and c.geonames_id == seat.geonames_id for exact, c in self.cities[base]):
+                return self._city_place(seat)
         city = self.city(key, hint)
         admin = self.admin(key, hint) if city is not None and city.population < _ADMIN_OVER_CITY else None
         if admin is not None and normalize(admin.name) in _variants(key) | {key}:

@@ -324,13 +324,19 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
     if place is None and _DIRECTION_ADJ.match(text) and not (bare and listed_name(text)):
         # ("West Bank" under a hint elsewhere is a name of its own, looked up abroad below)
         part = _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
-        if not bare:
-            return part
         if part is not None and part.precision == "city" and part.country != hint \
                 and (city_population(_DIRECTION_ADJ.sub("", text)) or 0) < _BIG_CITY:
-            part = None  # "North Samar" is a province of its own, not the north of a Ukrainian town called Samar
+            part = None  # "Northern Samar" is a province of its own, not the north of a Ukrainian town called Samar
+        if not bare:
+            return part
         if part is not None and part.precision != "country":
             return part  # "north-west Pakistan" names no place of its own: a town named beside it is where it was
+    first = text.split(" ", 1)
+    if place is None and len(first) == 2 and first[0].lower() in demonym_countries():
+        # "the Malian Mopti region", "Indian Kashmir": the place, in the nationality's country
+        inside = geocode(first[1], demonym_countries()[first[0].lower()])
+        if inside is not None and inside.country == demonym_countries()[first[0].lower()]:
+            return inside
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
         return _lookup(words[0], hint, strong, focus, named)  # "Tanout village" -> "Tanout"
@@ -373,6 +379,8 @@ def _place_like(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:
         return True
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and _after_dangling_prep(root):
+        return True  # "outside of Misrata killing two": a misparsed "in X"
     if root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATION_PREPS:
         return True  # "outside the regional capital, Grozny": kept only when the gazetteer knows it
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
@@ -619,7 +627,9 @@ def _name_nationality(doc: Doc) -> str | None:
     return doc.user_data[_NAME_NATIONALITY]
 
 
-_FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+[A-Z][^\s,()]*){0,3})")
+# the division's name may hold lower-case particles ("Jamundi, Valle del Cauca Department")
+_FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+(?:(?:del|de|la|da|do|dos|das|des|du|el|al)\s+)?"
+                             r"[A-Z][^\s,()]*){0,3})")
 
 
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)\s*[A-Z]")
@@ -832,7 +842,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     found = candidates(sents, trigger)
     top = max((c.score for c in found), default=-99.0)
     if top < -1:
-        return demonym_place(sents, trigger) if fallback else None
+        return (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
     best = _settlement_inside(best, near)
@@ -847,6 +857,28 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
             place = Place(name=best.place.name, country=country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
     return best
+
+
+# a place in the sentence before or after must be the object of a place preposition to stand for the event's
+_NEIGHBOUR_SCORE = 2.5
+
+
+def _neighbour_place(sents: list[Span]) -> Located | None:
+    """The event's sentences name no place: a place the next (else the previous) sentence puts something in
+    ("Gunmen attacked a house. It happened in the city of Itaugua.") is where the story happened. Only a
+    place preposition's object counts, and only a resolved place (not a name the gazetteer lacks)."""
+    doc = sents[0].doc if sents else None
+    if doc is None:
+        return None
+    after = doc[sents[-1].end:sents[-1].end + 1].sent if sents[-1].end < len(doc) else None
+    before = doc[sents[0].start - 1].sent if sents[0].start > 0 else None
+    for sent in (after, before):
+        if sent is None:
+            continue
+        found = [c for c in candidates([sent], None) if c.score >= _NEIGHBOUR_SCORE and c.place.precision != "unknown"]
+        if found:
+            return max(found, key=lambda c: (c.score, SPECIFICITY.get(c.place.precision or "", 0)))
+    return None
 
 
 def _settlement_inside(best: Located, near: list[Located]) -> Located:
