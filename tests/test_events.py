@@ -626,3 +626,12 @@ def test_later_paragraphs_telling_how_the_attack_was_done_join_it(extract):
     events = [e for e in extract(text, published="2024-05-11") if e.type == "attack"]
     assert len(events) == 2, [(e.subtype, e.evidence) for e in events]
     assert events[0].subtype == "suicide_bombing" and events[0].killed.min == 20
+
+
+@pytest.mark.parametrize(("text", "takeover"), [
+    ("Soldiers killed three of the attackers and captured a fourth alive.", False),
+    ("Troops captured two fighters near the river on Monday.", False),
+    ("The rebels captured the town of Rutshuru on Monday.", True),
+])
+def test_capturing_people_is_no_takeover(extract, text, takeover):
+    assert any(e.type == "takeover" for e in extract(text)) is takeover

@@ -147,9 +147,26 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             best = lex.words.get(lemma) or lex.words.get(lower)
             if best is not None and best.pos and token.pos_ != best.pos and not (best.pos == "VERB" and token.pos_ == "AUX"):
                 best = None
-        if best is not None:
+        if best is not None and not (best.type == "takeover" and _captures_people(token)):
             found.append((token, best))
     return found
+
+
+# People a verb of taking can hold: "captured a fourth attacker alive", "seized two hostages" is no takeover.
+_PEOPLE = frozenset({"people", "person", "civilian", "hostage", "officer", "policeman", "policemen", "worker",
+                     "villager", "woman", "women", "child", "children", "leader", "commander", "journalist"})
+
+
+def _captures_people(token: Token) -> bool:
+    """Is the object of "captured" / "seized" a person, a pronoun or a bare count ("captured a fourth alive")?"""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        lemma = child.lemma_.lower()
+        return (child.pos_ in ("PRON", "NUM") or child.ent_type_ in ("PERSON", "ORDINAL", "CARDINAL")
+                or lemma in PERP_NOUNS or lemma in _PEOPLE or child.lower_ in _PEOPLE
+                or child.lower_ == "alive")  # "captured a fourth alive", parsed with "alive" as the object
+    return False
 
 
 def _set_on_fire(token: Token, lex: Lexicon) -> Trigger | None:
