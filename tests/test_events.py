@@ -635,3 +635,8 @@ def test_later_paragraphs_telling_how_the_attack_was_done_join_it(extract):
 ])
 def test_capturing_people_is_no_takeover(extract, text, takeover):
     assert any(e.type == "takeover" for e in extract(text)) is takeover
+
+
+def test_seizing_a_ship_is_a_hijacking(extract):
+    event = only(extract("Pirates seized a chemical tanker off the coast of Eyl on Sunday and took its crew hostage."))
+    assert event.subtype == "hijacking"

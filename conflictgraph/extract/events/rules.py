@@ -147,9 +147,23 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             best = lex.words.get(lemma) or lex.words.get(lower)
             if best is not None and best.pos and token.pos_ != best.pos and not (best.pos == "VERB" and token.pos_ == "AUX"):
                 best = None
-        if best is not None and not (best.type == "takeover" and _captures_people(token)):
+        if best is not None and best.type == "takeover":
+            if _captures_people(token):
+                continue
+            if _takes_a_vehicle(token):
+                best = _HIJACKING  # "seized a tanker", "captured a cargo ship": a hijacking, not territory
+        if best is not None:
             found.append((token, best))
     return found
+
+
+_HIJACKING = Trigger("attack", "hijacking", 8, None)
+_VEHICLES = frozenset({"ship", "vessel", "tanker", "freighter", "carrier", "boat", "plane", "aircraft", "airliner",
+                       "jet", "helicopter", "bus", "train", "truck", "lorry", "convoy", "ferry", "yacht", "dhow"})
+
+
+def _takes_a_vehicle(token: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _VEHICLES for c in token.children)
 
 
 # People a verb of taking can hold: "captured a fourth attacker alive", "seized two hostages" is no takeover.
