@@ -640,3 +640,12 @@ def test_capturing_people_is_no_takeover(extract, text, takeover):
 def test_seizing_a_ship_is_a_hijacking(extract):
     event = only(extract("Pirates seized a chemical tanker off the coast of Eyl on Sunday and took its crew hostage."))
     assert event.subtype == "hijacking"
+
+
+def test_an_unlisted_place_kept_at_its_town_matches_the_town():
+    from conflictgraph.resolve.events import match_reason
+
+    beach = Place(name="Corniche beach", admin1="Centre-Nord", country="BF", lat=14.1, lon=-1.63, precision="unknown")
+    assert match_reason(_event(location=beach), _event()) is not None
+    far = Place(name="Corniche beach", country="BF", lat=12.3, lon=-1.5, precision="unknown")
+    assert match_reason(_event(location=far), _event()) is None

@@ -11,7 +11,8 @@ Rules, all required:
 - dates within ``MAX_DAYS`` (2) days, compared at the coarser precision; an
   event with no date matches only when both share a place *and* a perpetrator;
 - same place: same GeoNames id or name (accents and case ignored), or both
-  within ``MAX_KM`` (25 km), or one's admin1/country contains the other when
+  within ``MAX_KM`` (25 km) (a place the gazetteer lacks, kept at the point of
+  the town the text puts it in, counts as that town), or one's admin1/country contains the other when
   it is only known at that precision; events in different countries never match;
 - actors: if both name perpetrators (stated, claimed or blamed), they share at
   least one; an event naming none does not block a match.
@@ -92,7 +93,7 @@ def same_place(a: Place | None, b: Place | None) -> str | None:
     if a.name and b.name and normalize(a.name) == normalize(b.name):
         return f"same place {a.name} ({a.country})"
     km = distance_km(a, b)
-    fine = {"point", "city"}
+    fine = {"point", "city", "unknown"}  # an unlisted place with coordinates has its container town's point
     if km is not None and a.precision in fine and b.precision in fine and km <= MAX_KM:
         return f"places {a.name} and {b.name} {km:.0f} km apart"
     for coarse, fine_place in ((a, b), (b, a)):
