@@ -649,3 +649,10 @@ def test_an_unlisted_place_kept_at_its_town_matches_the_town():
     assert match_reason(_event(location=beach), _event()) is not None
     far = Place(name="Corniche beach", country="BF", lat=12.3, lon=-1.5, precision="unknown")
     assert match_reason(_event(location=far), _event()) is None
+
+
+def test_a_group_named_where_no_claim_was_made_is_no_context_doer(extract):
+    text = ("Two suicide bombers killed 12 people at a bus station in Mubi on Sunday. No group has claimed the "
+            "bombings, and neither has Ansaru.")
+    event = only(extract(text))
+    assert not event.perpetrators, event.details["links"]

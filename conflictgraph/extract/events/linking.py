@@ -325,6 +325,7 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
             continue
         links.append(Link(mention.actor_key, link, certainty, mention.start, mention.end, mention.text, mention.kind))
     perpetrators = [x for x in links if x.link in ("claimed", "stated", "blamed", "suspected")]
+    loose = [m for m in loose if not _in_unclaimed_sentence(doc, m)]
     groups = {m.actor_key for m in loose if m.kind == "armed_group"}
     if not perpetrators and len(groups) == 1:
         mention = next(m for m in loose if m.kind == "armed_group")
@@ -340,6 +341,18 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
             links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text,
                               mention.kind))
     return links
+
+
+def _in_unclaimed_sentence(doc: Doc, mention: Mention) -> bool:
+    """"X has not claimed the bombings, and neither has its rival Y": a group listed among those who made no
+    claim is no likely doer ("attributed to X, although it did not claim it" still names X)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    negated = any(t.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "neg" or c.dep_ == "nsubj" and any(
+        d.lower_ == "no" for d in c.children) for c in t.children) for t in sent)
+    return negated and any(t.lower_ in ("neither", "nor") for t in sent)
 
 
 # Verbs of those who react to or report an attack: their subject is no doer ("the president condemned the
