@@ -70,3 +70,14 @@ def test_finder_range_tagged_as_date(nlp):
 def test_lower_case_month_is_a_date_not_a_count(nlp):
     found = find_numbers(nlp("The driver died of his wounds on 14 november in a hospital, and 3 guards survived."))
     assert [m.text for m in found] == ["3"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "low"), [
+    ("The war has killed tens of thousands of people.", "tens of thousands", 20_000),
+    ("Hundreds of thousands of people fled the city.", "Hundreds of thousands", 200_000),
+])
+def test_vague_multiples_in_a_sentence_are_one_number(text, phrase, low):
+    from conflictgraph.extract.pipeline import get_extractor
+
+    numbers = find_numbers(get_extractor().nlp(text)[:])
+    assert [(n.text, n.bounds.min) for n in numbers] == [(phrase, low)]

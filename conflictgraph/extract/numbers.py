@@ -272,6 +272,9 @@ def _is_measure(token: Token) -> bool:
 
 def _phrase_bounds(doc: Doc, start_i: int, end_i: int) -> tuple[int, int]:
     """Grow a run of number tokens leftwards over cue words ("at least", "between ... and")."""
+    if start_i >= 2 and doc[start_i].lower_ in ("thousands", "millions") and doc[start_i - 1].lower_ == "of" \
+            and doc[start_i - 2].lower_ in ("tens", "hundreds"):
+        start_i -= 2  # "tens of thousands": the tagger leaves "tens" out of the number
     i = start_i
     while i > 0 and doc[i - 1].lower_ in CUE_WORDS and doc[i - 1].lower_ not in ("and", "to", "or", "-"):
         i -= 1
@@ -353,6 +356,7 @@ def find_numbers(span: Span | Doc) -> list[NumberMention]:
         if bounds is None:
             continue
         unit = _unit_of(list(doc[run_start:run_end]))
+        found = [n for n in found if n.start < phrase.start_char]  # "hundreds" inside "hundreds of thousands"
         found.append(NumberMention(
             start=phrase.start_char, end=phrase.end_char, text=phrase.text, bounds=bounds,
             unit=unit.lemma_.lower() if unit is not None else None,
