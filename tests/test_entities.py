@@ -165,3 +165,12 @@ def test_one_word_person_alias_inside_another_name_is_not_that_person() -> None:
     text = "Omar Idris led dozens of commanders across the border."
     mentions, _ = find_actor_mentions(nlp(text), Document(id="t", text=text), kb=kb)
     assert any(m.actor_key == "kb:omar-idris" for m in mentions)
+
+
+def test_a_given_name_alone_is_no_group_alias():
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Document
+
+    text = "Its spokesman Mohammad Karimi said the group had nothing to do with the attack on the Jaish-e-Mohammed camp."
+    mentions = get_extractor().extract(Document(id="n", text=text)).mentions
+    assert [m.text for m in mentions if m.actor_key == "kb:jem"] == ["Jaish-e-Mohammed"]
