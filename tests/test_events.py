@@ -656,3 +656,17 @@ def test_a_group_named_where_no_claim_was_made_is_no_context_doer(extract):
             "bombings, and neither has Ansaru.")
     event = only(extract(text))
     assert not event.perpetrators, event.details["links"]
+
+
+def test_a_question_headline_is_the_lead_attack(extract):
+    text = ("Who fired the mortar that killed nine pupils in Beni?\n"
+            "Nine pupils were killed on Monday when a mortar shell struck a school in Beni, local officials said.")
+    events = [e for e in extract(text, published="2024-05-08") if e.type == "attack"]
+    assert len(events) == 1, [e.evidence for e in events]
+
+
+def test_a_conflict_s_toll_is_no_event_toll(extract):
+    text = ("A bomb killed four people at a bus stop in Maiduguri on Sunday. The insurgency has killed tens of "
+            "thousands of people since 2009.")
+    event = only(extract(text))
+    assert event.killed.min == 4, event.killed

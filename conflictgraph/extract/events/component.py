@@ -198,8 +198,8 @@ def _fold_headline(groups: list[_Group]) -> list[_Group]:
     if headline.trigger.sent != first or sum(1 for g in violence if g.trigger.sent == first) != 1:
         return groups
     line = doc_text(first.doc).split("\n", 1)[0].rstrip()
-    if all(token.idx >= len(line) for token, _ in headline.entries) or line.endswith((".", "!", "?", '"', "\u201d", ":")):
-        return groups  # the first line is a sentence of the report, not a headline
+    if all(token.idx >= len(line) for token, _ in headline.entries) or line.endswith((".", "!", '"', "\u201d", ":")):
+        return groups  # the first line is a sentence of the report, not a headline (which may ask a question)
     lead = next((g for g in violence[1:] if _kinds_agree(g.entry, headline.entry) and not g.fresh), None)
     if lead is None:
         return groups

@@ -395,10 +395,26 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
         part = part or _severity_part(sent, number) or _among_casualties(anchor, number_token)
         if kind is None and unit is not None:
             kind = casualty_kind(unit)
-        if kind is None:
+        if kind is None or _conflict_toll(anchor):
             continue
         tolls.append(Toll(kind, number.bounds, number.start, number.end, number.text, number.unit, part))
     return tolls
+
+
+# Subjects whose toll, told in the perfect, is a whole conflict's over years, not one event's ("the
+# insurgency has killed tens of thousands"; "violence killed 28 people" is one day's).
+_CONFLICT_NOUNS = frozenset({"insurgency", "conflict", "war", "violence", "rebellion", "uprising", "unrest",
+                             "crisis", "campaign", "fighting", "civil war", "jihad", "militancy"})
+
+
+def _conflict_toll(anchor: Token) -> bool:
+    verb = anchor.head
+    for _ in range(2):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)  # "has killed"
+    return perfect and any(c.dep_ == "nsubj" and c.lemma_.lower() in _CONFLICT_NOUNS for c in verb.children)
 
 
 def _conj_base(token: Token) -> Token:
