@@ -29,8 +29,8 @@ pytestmark = pytest.mark.data
 # wiki subtype/killed/injured/perpetrator measured 2026-12-03 (fourth round): 0.891 / 0.921 / 0.912 / 0.807
 # wiki country/city measured 2026-12-03 (fourth round, location.py): 0.807 / 0.798; halterman P/R 0.661 / 0.786
 # wiki country/city measured 2026-12-03 (sixth round, places.py and location.py, first 600 rows): 0.810 / 0.801
-# wiki country/city measured 2026-12-03 (seventh round, places.py and location.py, first 600 rows): 0.832 / 0.821;
-# ucdp country/coords/coords_prec12 0.656 / 0.516 / 0.532; halterman P/R 0.668 / 0.799
+# wiki country/city measured 2026-12-03 (seventh round, places.py and location.py, first 600 rows): 0.832 / 0.824;
+# ucdp country/coords/coords_prec12 0.658 / 0.516 / 0.532; halterman P/R 0.668 / 0.799
 WIKI_FLOORS = {"subtype": 0.87, "killed": 0.90, "injured": 0.89, "country": 0.81, "city": 0.80, "perpetrator": 0.785}
 UCDP_FLOORS = {"country": 0.635, "coords": 0.495, "coords_prec12": 0.51}
 HALTERMAN_FLOORS = {"precision": 0.65, "recall": 0.78}

@@ -427,3 +427,29 @@ def test_place_of_the_next_sentence(nlp):
     trigger = next(t for t in doc if t.text == "shot")
     located = pick_location([trigger.sent], trigger)
     assert located is not None and located.place.country == "AF"
+
+
+def test_second_level_unit_named_after_its_seat():
+    place = geocode("Rutshuru Territory")  # a territory of North Kivu, named after its seat town
+    assert (place.country, place.precision) == ("CD", "city")
+    assert geocode("Douentza Cercle").country == "ML"
+    assert geocode("Federal Capital Territory") is None or geocode("Federal Capital Territory").country != "US"
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    # a nationality before a division names its country ("the Malian Mopti region")
+    ("A mine killed two drivers in the south of the Malian Mopti region.", "killed", "ML"),
+    # a division holding a particle after its town ("Valle del Cauca" is not Honduras's Valle)
+    ("Gunmen shot a police officer in Jamundi, Valle del Cauca Department, on Friday.", "shot", "CO"),
+    # a nationality on the settlement noun: the town of that name in that country, not Bodo in Chad
+    ("Two bombers struck a market in the Cameroonian town of Bodo on Sunday.", "struck", "CM"),
+])
+def test_place_country_seventh_round(nlp, text, trigger, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None and located.place.country == country
+
+
+def test_commune_names_a_settlement(nlp):
+    # "the commune of X" marks X as a settlement, more specific than the division around it
+    located = _pick(nlp, "A mine killed two soldiers in the commune of Boni in the Mopti region.", "killed")
+    assert located is not None and located.text == "Boni"

@@ -41,6 +41,13 @@ hint or container; an unlisted village or district the text names as one wins ov
 country; untagged names before a settlement noun and possessives ("Kandahar's Zhari district", read in the
 possessor's country) are candidates; ``with_actor_country`` gives a place without a country the home
 country of the event's perpetrators.
+
+Seventh round (docs/events.md): names the gazetteer spells otherwise are found by a loose key
+(``places.geocode_loose``); a preposition left without an object by the parser, apposition to a place
+preposition's object, any name label after "in", incident titles and control-verb objects give candidates;
+initials and nationality entities are no places; a nationality on a settlement noun or before a name gives
+its country; a weak hint does not send a world city to a village namesake; with no place in the event's
+sentences, a place of the next or previous sentence is used.
 """
 
 from __future__ import annotations
@@ -91,11 +98,13 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "governorate", "county", "capital", "neighbourhood", "neighborhood", "municipality", "department",
     "locality", "hamlet", "settlement", "island", "port", "border", "centre", "center", "heart", "part",
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "vicinity",
+    "commune", "tehsil", "township", "cercle", "barangay",
 })
 # nouns that name the kind of place an adjacent proper noun is ("Sirrin town", "the village of Tamthil")
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "villages", "towns", "district", "province", "neighbourhood",
                                "neighborhood", "suburb", "area", "camp", "municipality", "region", "governorate",
-                               "county", "hamlet", "settlement", "locality", "countryside", "valley", "island"})
+                               "county", "hamlet", "settlement", "locality", "countryside", "valley", "island",
+                               "commune", "tehsil", "township", "cercle", "barangay"})
 # prepositions that put an event inside a named place (not "of", "on", "from": "fighters of the Movement")
 _INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
 # movement prepositions the event rules do not count as place prepositions ("marched through X")
@@ -324,11 +333,11 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
     if place is None and _DIRECTION_ADJ.match(text) and not (bare and listed_name(text)):
         # ("West Bank" under a hint elsewhere is a name of its own, looked up abroad below)
         part = _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
-        if part is not None and part.precision == "city" and part.country != hint \
-                and (city_population(_DIRECTION_ADJ.sub("", text)) or 0) < _BIG_CITY:
-            part = None  # "Northern Samar" is a province of its own, not the north of a Ukrainian town called Samar
         if not bare:
             return part
+        if part is not None and part.precision == "city" and part.country != hint \
+                and (city_population(_DIRECTION_ADJ.sub("", text)) or 0) < _BIG_CITY:
+            part = None  # "North Samar" is a province of its own, not the north of a Ukrainian town called Samar
         if part is not None and part.precision != "country":
             return part  # "north-west Pakistan" names no place of its own: a town named beside it is where it was
     first = text.split(" ", 1)
@@ -583,6 +592,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             if place is None:
                 continue
             place = _in_possessor(ent, text, place)
+            place = _of_nationality(ent, text, place)
             place = _in_container(ent, text, place)
             located = _in_named_division(ent, text, place, hint or weak_hint)
             # an unlisted town placed by the division or country after it ("Moyale, Somali Region") is more
@@ -603,6 +613,25 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
+
+
+def _of_nationality(ent: Span, text: str, place: Place) -> Place:
+    """"the Syrian city of Homs", "the Lebanese border town of Nabi Othman", "the north Cameroonian town of
+    Bodo": a nationality on the settlement noun says which country the town is in; a namesake elsewhere is
+    looked up there again, else the name is kept in that country."""
+    if place.precision not in ("city", "point", "unknown") or ent.start < 2:
+        return place
+    noun, of = ent.doc[ent.start - 2], ent.doc[ent.start - 1]
+    if of.lower_ != "of" or noun.lemma_.lower() not in _SETTLEMENT_NOUNS | {"capital"}:
+        return place
+    table = demonym_countries()
+    country = next((table[t.lower_] for t in noun.children if t.dep_ in ("amod", "compound", "nmod") and t.lower_ in table), None)
+    if country is None or country == place.country:
+        return place
+    hinted = geocode(text, country)
+    if hinted is not None and hinted.country == country:
+        return hinted
+    return Place(name=text, country=country, precision="unknown")
 
 
 def _spelt_otherwise(ent: Span, text: str, hint: str | None, weak_hint: str | None) -> Place | None:
@@ -632,6 +661,7 @@ _FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+(?:(?:del
                              r"[A-Z][^\s,()]*){0,3})")
 
 
+_PARTICLE_SPLIT = re.compile(r"\s+(?:del|de|la|da|do|dos|das|des|du|el|al)\s+")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)\s*[A-Z]")
 
 
@@ -645,6 +675,9 @@ def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> 
     if not match:
         return place
     name = match.group(1)
+    particle = _PARTICLE_SPLIT.search(name)
+    if particle and geocode(name) is None and admin1_division(name, hint) is None:
+        name = name[:particle.start()]  # "Davao del Norte" unlisted whole: "Davao" names the division
     rest = doc_chars[ent.end_char + match.end():ent.end_char + match.end() + 30]
     if "(" not in match.group(0) and _LIST_GOES_ON.match(rest):
         return place  # "in Paris, London and Berlin": a list of places, not a town and its division
