@@ -453,3 +453,12 @@ def test_commune_names_a_settlement(nlp):
     # "the commune of X" marks X as a settlement, more specific than the division around it
     located = _pick(nlp, "A mine killed two soldiers in the commune of Boni in the Mopti region.", "killed")
     assert located is not None and located.text == "Boni"
+
+
+def test_a_month_after_in_is_no_container_place():
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Document
+
+    text = "Gunmen shot dead a senator at a rally in Medellin in June, police said."
+    events = get_extractor().extract(Document(id="m", text=text, published="2025-08-01")).events
+    assert events and events[0].location.country == "CO", events[0].location

@@ -62,6 +62,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from conflictgraph.extract.dates import MONTHS
 from conflictgraph.extract.doccache import doc_text, span_ents
 from conflictgraph.extract.events.rules import LOCATION_PREPS, PLACE_LABELS, SPEECH_VERBS
 from conflictgraph.knowledge.places import (
@@ -728,7 +729,9 @@ def _container(ent: Span) -> str | None:
     """The name of the place a name is said to be in, right after it."""
     doc_chars = doc_text(ent.doc)
     match = _IN_PLACE_AFTER.match(doc_chars[ent.end_char:ent.end_char + 80])
-    return match.group(1) if match else None
+    if match is None or match.group(1).split()[0].lower().rstrip(".") in MONTHS:
+        return None  # "shot in Bogota in June": a date, not a place that holds it
+    return match.group(1)
 
 
 def _in_container(ent: Span, text: str, place: Place) -> Place:
