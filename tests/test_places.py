@@ -359,9 +359,9 @@ def test_place_under_its_name_and_alternate_is_not_ambiguous():
 
 
 def test_loose_spelling():
-    from conflictgraph.knowledge.places import geocode_loose, loose_key
+    from conflictgraph.knowledge.places import geocode_loose, spelling_key
 
-    assert loose_key("Hawija") == loose_key("Al Hawijah")
+    assert spelling_key("Hawija") == spelling_key("Al Hawijah")
     assert geocode_loose("Hawija").country == "IQ"  # GeoNames: Al Hawijah
     place = geocode_loose("Logar Province")  # GeoNames: Lowgar
     assert (place.country, place.precision) == ("AF", "admin1")

@@ -277,19 +277,19 @@ _LOOSE_MIN = 4  # shorter keys match too many unrelated names
 
 
 def _loose(key: str) -> str:
-    """``loose_key`` of an already normalized name."""
+    """``spelling_key`` of an already normalized name."""
     key = _LOOSE_FINAL_H.sub("", _LOOSE_OW.sub("o", _LOOSE_ARTICLE.sub("", key)))
     return _LOOSE_DOUBLE.sub(r"\1", key.replace("ph", "f").translate(_LOOSE_LETTERS))
 
 
-def loose_key(name: str) -> str:
+def spelling_key(name: str) -> str:
     """The spelling-blind key of a name: article, spaces, vowel quality, doubled letters, w/v, q/k and a final
     h after a vowel do not count."""
     return _loose(normalize(name))
 
 
 class _LooseIndex:
-    """Exact index keys of cities and first-level divisions by ``loose_key``, built on first use (the exact
+    """Exact index keys of cities and first-level divisions by ``spelling_key``, built on first use (the exact
     key is kept, not the places: one string per name keeps the index small)."""
 
     def __init__(self, gaz: Gazetteer) -> None:
@@ -324,7 +324,7 @@ def _loose_index() -> _LooseIndex:
 
 @lru_cache(maxsize=4096)
 def geocode_loose(name: str, country_hint: str | None = None) -> Place | None:
-    """A place the exact lookup misses, found by ``loose_key``: in the hinted country only (a division first
+    """A place the exact lookup misses, found by ``spelling_key``: in the hinted country only (a division first
     when the name ends in a kind word, "Ghor Province"); without a hint only when one place has that key.
     For names the text already marks as places: a loose key alone would turn too many words into towns."""
     gaz = gazetteer()

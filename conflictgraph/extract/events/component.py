@@ -203,9 +203,14 @@ def _fold_headline(groups: list[_Group]) -> list[_Group]:
     lead = next((g for g in violence[1:] if _kinds_agree(g.entry, headline.entry) and not g.fresh), None)
     if lead is None:
         return groups
-    lead.sents = sorted({s.start: s for s in [*headline.sents, *lead.sents]}.values(), key=lambda s: s.start)
+    lead.sents = _merged_sents(headline, lead)
     lead.entries = [*headline.entries, *lead.entries]
     return [g for g in groups if g is not headline]
+
+
+def _merged_sents(a: _Group, b: _Group) -> list[Span]:
+    """The sentences of two groups, once each, in text order."""
+    return sorted({s.start: s for s in [*a.sents, *b.sents]}.values(), key=lambda s: s.start)
 
 
 def _kinds_agree(a: Trigger, b: Trigger) -> bool:
@@ -220,7 +225,7 @@ def _fold_doer_groups(groups: list[_Group], main: _Group | None) -> list[_Group]
     kept = []
     for group in groups:
         if group is not main and group.family == "violence" and _definite_doers_only(group):
-            main.sents = sorted([*main.sents, *group.sents], key=lambda s: s.start)
+            main.sents = _merged_sents(main, group)
             main.entries.extend(group.entries)
         else:
             kept.append(group)
@@ -242,18 +247,19 @@ def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group)
     "the attack" restate it ("claimed the attack, saying its fighters had targeted officials")."""
     if all(entry.rank == 0 for _, entry in entries):
         return not any(_marks_new_event(t) for t in sent) and not any(
-            ent.label_ in PLACE_LABELS or ent.label_ == "DATE" and not _weekday_only(ent) for ent in span_ents(sent))
+            ent.label_ in PLACE_LABELS or _own_date(ent) for ent in span_ents(sent))
     pointing = False
+    new_places = _new_places(sent, main)
     for token, entry in entries:
-        if any(ent.label_ == "DATE" and not _weekday_only(ent) and _governs(token, ent.root) for ent in span_ents(sent)):
+        if any(_own_date(ent) and _governs(token, ent.root) for ent in span_ents(sent)):
             return False  # "the attack on the embassy in 2019": a date of its own
         if token.dep_ == "amod" and _points_back(token.head, entry, main, weapon=True):
             pointing = True  # "the explosive device": the weapon of the main bombing
             continue
-        if _tells_how(token, entry, sent, main):
+        if not new_places and _tells_how(token, entry, sent, main):
             pointing = True  # "attacked a restaurant on Friday. ... A suicide bomber detonated explosives"
             continue
-        if _counted_doers(token) and not _new_places(sent, main):
+        if not new_places and _counted_doers(token):
             pointing = True  # "one attacker blew himself up", "three of the gunmen": the main event's attackers
             continue
         if entry.rank == 0 or token.pos_ in ("VERB", "ADJ") or token.dep_ == "amod" or _bare_weapon(token, entry):
@@ -275,16 +281,17 @@ _HABITUAL = frozenset({"frequently", "often", "regularly", "repeatedly", "routin
 
 
 def _tells_how(token: Token, entry: Trigger, sent: Span, main: _Group) -> bool:
-    """A later sentence giving the weapon of a main event told only as "an attack", with no date or town of
-    its own and no plural ("bombings": a habit, not an act), tells how the main event was done."""
+    """A later sentence giving the weapon of a main event told only as "an attack", with no date of its own
+    (nor a new town: the caller checks) and no plural ("bombings": a habit, not an act), tells how the main
+    event was done."""
     if main.entry.subtype is not None or main.entry.type != "attack" or entry.type != "attack":
         return False
     lemma = token.lemma_.lower()
     if token.tag_ in ("NNS", "NNPS") and lemma not in _WEAPON_WORDS and lemma not in DOER_NOUNS:
         return False
-    if token.tag_ in ("VBZ", "VBP") or any(c.lower_ in _HABITUAL for c in token.children) or _new_places(sent, main):
+    if token.tag_ in ("VBZ", "VBP") or any(c.lower_ in _HABITUAL for c in token.children):
         return False  # "the group frequently attacks hotels": what it does, not what it did
-    return not any(ent.label_ == "DATE" and not _weekday_only(ent) for ent in span_ents(sent))
+    return not any(_own_date(ent) for ent in span_ents(sent))
 
 
 def _counted_doers(token: Token) -> bool:
@@ -346,6 +353,11 @@ def _background(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _own_date(ent: Span) -> bool:
+    """A date entity that names a day of its own (not only the weekday of the event already told)."""
+    return ent.label_ == "DATE" and not _weekday_only(ent)
 
 
 def _weekday_only(ent: Span) -> bool:

@@ -350,9 +350,15 @@ def _in_unclaimed_sentence(doc: Doc, mention: Mention) -> bool:
     if span is None:
         return False
     sent = span.sent
-    negated = any(t.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "neg" or c.dep_ == "nsubj" and any(
-        d.lower_ == "no" for d in c.children) for c in t.children) for t in sent)
-    return negated and any(t.lower_ in ("neither", "nor") for t in sent)
+    return any(_negated_claim(t) for t in sent) and any(t.lower_ in ("neither", "nor") for t in sent)
+
+
+def _negated_claim(verb: Token) -> bool:
+    """"has not claimed", "no group has claimed"."""
+    if verb.lemma_.lower() not in CLAIM_VERBS:
+        return False
+    return any(c.dep_ == "neg" or c.dep_ == "nsubj" and any(d.lower_ == "no" for d in c.children)
+               for c in verb.children)
 
 
 # Verbs of those who react to or report an attack: their subject is no doer ("the president condemned the

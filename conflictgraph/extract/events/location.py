@@ -330,8 +330,9 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
     place = geocode(text, hint) if hint else geocode(text)
     if hint and not strong and place is not None and place.precision == "city":
         place = _famous_namesake(text, place, hint)
-    bare = _DIRECTION_ADJ.match(text) is not None and _DIRECTION_ADJ.match(text).group(0).strip().lower() in _BARE_DIRECTIONS
-    if place is None and _DIRECTION_ADJ.match(text) and not (bare and listed_name(text)):
+    direction = _DIRECTION_ADJ.match(text)
+    bare = direction is not None and direction.group(0).strip().lower() in _BARE_DIRECTIONS
+    if place is None and direction and not (bare and listed_name(text)):
         # ("West Bank" under a hint elsewhere is a name of its own, looked up abroad below)
         part = _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
         if not bare:
@@ -342,10 +343,11 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
         if part is not None and part.precision != "country":
             return part  # "north-west Pakistan" names no place of its own: a town named beside it is where it was
     first = text.split(" ", 1)
-    if place is None and len(first) == 2 and first[0].lower() in demonym_countries():
+    nationality = demonym_countries().get(first[0].lower()) if place is None and len(first) == 2 else None
+    if nationality is not None:
         # "the Malian Mopti region", "Indian Kashmir": the place, in the nationality's country
-        inside = geocode(first[1], demonym_countries()[first[0].lower()])
-        if inside is not None and inside.country == demonym_countries()[first[0].lower()]:
+        inside = geocode(first[1], nationality)
+        if inside is not None and inside.country == nationality:
             return inside
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
@@ -640,8 +642,7 @@ def _spelt_otherwise(ent: Span, text: str, hint: str | None, weak_hint: str | No
     for Lowgar): looked up by its loose key in the sentence's country, else in the document's (or that of a
     nationality word inside a name: "the Syrian Army"); anywhere (when only one place has that key) only in a
     document that names or implies no country at all."""
-    country = hint or weak_hint or _name_nationality(ent.doc)
-    return geocode_loose(text, country) if country else geocode_loose(text)
+    return geocode_loose(text, hint or weak_hint or _name_nationality(ent.doc))
 
 
 _NAME_NATIONALITY = "conflict.events.name_nationality"
@@ -658,11 +659,9 @@ def _name_nationality(doc: Doc) -> str | None:
 
 
 # the division's name may hold lower-case particles ("Jamundi, Valle del Cauca Department")
-_FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+(?:(?:del|de|la|da|do|dos|das|des|du|el|al)\s+)?"
-                             r"[A-Z][^\s,()]*){0,3})")
-
-
-_PARTICLE_SPLIT = re.compile(r"\s+(?:del|de|la|da|do|dos|das|des|du|el|al)\s+")
+_PARTICLES = r"(?:del|de|la|da|do|dos|das|des|du|el|al)"
+_FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+(?:" + _PARTICLES + r"\s+)?[A-Z][^\s,()]*){0,3})")
+_PARTICLE_SPLIT = re.compile(r"\s+" + _PARTICLES + r"\s+")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)\s*[A-Z]")
 
 

@@ -404,7 +404,7 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
 # Subjects whose toll, told in the perfect, is a whole conflict's over years, not one event's ("the
 # insurgency has killed tens of thousands"; "violence killed 28 people" is one day's).
 _CONFLICT_NOUNS = frozenset({"insurgency", "conflict", "war", "violence", "rebellion", "uprising", "unrest",
-                             "crisis", "campaign", "fighting", "civil war", "jihad", "militancy"})
+                             "crisis", "campaign", "fighting", "jihad", "militancy"})
 
 
 def _conflict_toll(anchor: Token) -> bool:
