@@ -32,6 +32,14 @@ def test_warm_up_loads_the_extractor_once() -> None:
     assert pipeline.get_extractor() is pipeline.get_extractor()
 
 
+def test_warm_up_builds_the_spelling_index_before_workers_fork() -> None:
+    from conflictgraph.knowledge import places
+
+    places._loose_index.cache_clear()
+    pipeline.warm_up()
+    assert places._loose_index.cache_info().currsize == 1
+
+
 def test_cached_entities_and_text_match_spacy() -> None:
     from conflictgraph.extract.doccache import doc_ents, doc_text, span_ents
 

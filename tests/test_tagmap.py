@@ -12,7 +12,8 @@ from tests.conftest import ARTICLE
 TRICKY = (
     "There were dozens of fighters who'd crossed the border, and that's what they're gonna say. "
     "Those who ain't convinced can't deny it: some stayed, others left, and nothin' was certain. "
-    "Let's say the group was defeated; y'all know which side had been winning.\n\n"
+    "Let's say the group was defeated; y'all know which side had been winning. Two guards got hurt and one "
+    "gets treated today.\n\n"
 )
 
 

@@ -151,7 +151,9 @@ def warm_up() -> None:
     than each paying for it; bare ``nlp.pipe(n_process=...)`` forks an already loaded model too.
     """
     from conflictgraph.ingest import document_from_text
+    from conflictgraph.knowledge import places
 
+    places.preload()  # the warm-up text spells every place as the gazetteer does, so it would not build this
     extractor = get_extractor()
     try:
         extractor.extract(document_from_text(_WARM_UP_TEXT, published="2024-01-01", source_path="warm-up"))

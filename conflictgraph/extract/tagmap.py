@@ -7,7 +7,7 @@ tagger itself. The same rules, read once from the model's own
 ``attribute_ruler.patterns``, become dictionaries over attribute hashes,
 applied to whole arrays (``Doc.to_array`` / ``Doc.from_array``). Multi-token
 and regular-expression patterns (contractions such as "gon na", "nothin'")
-are checked only on tokens that can start them. ``tests/test_tagmap.py``
+become conditions over the same arrays, matched for all tokens at once. ``tests/test_tagmap.py``
 checks agreement with the original component.
 """
 
@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 _KEY_FIELDS = ("TAG", "LOWER", "DEP")
 # Lookup order: later, more specific keys override earlier ones, as later rules do in the ruler.
 _KEY_SHAPES = ((1, 0, 0), (0, 1, 0), (1, 1, 0), (0, 1, 1), (1, 0, 1), (1, 1, 1))
+_ATTR_IDS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+_MULTI_ATTRS = (TAG, LOWER, DEP, IS_SPACE)
 
 
 class FastAttributes:
@@ -34,18 +36,17 @@ class FastAttributes:
         self.single: dict[tuple, dict] = {}
         self.multi: list[tuple[list[dict], dict, int]] = []
         for pattern in patterns:
-            tokens = pattern["patterns"][0]
-            if len(tokens) == 1 and set(tokens[0]) <= set(_KEY_FIELDS) and _plain(tokens[0]):
-                for key in _expand(tokens[0]):
-                    self.single.setdefault(key, {}).update(pattern["attrs"])
-            else:
-                self.multi.append((tokens, pattern["attrs"], pattern.get("index", 0)))
+            for tokens in pattern["patterns"]:  # one rule may list several alternative patterns
+                if len(tokens) == 1 and set(tokens[0]) <= set(_KEY_FIELDS) and _plain(tokens[0]):
+                    for key in _expand(tokens[0]):
+                        self.single.setdefault(key, {}).update(pattern["attrs"])
+                else:
+                    self.multi.append((tokens, pattern["attrs"], pattern.get("index", 0)))
         self.by_hash = {self._hash_key(key): self._hash_attrs(attrs) for key, attrs in self.single.items()}
-        # Words that can start a multi-token rule; rules without a plain first word use regular
-        # expressions on contractions, so only tokens with an apostrophe need checking for them.
-        self.first_words = {spec[0]["LOWER"] for spec, _, _ in self.multi if isinstance(spec[0].get("LOWER"), str)}
-        self.first_tags = {tag for spec, _, _ in self.multi if "LOWER" not in spec[0] for tag in _options(spec[0].get("TAG"))}
-        self.first_deps = {dep for spec, _, _ in self.multi if "LOWER" not in spec[0] for dep in _options(spec[0].get("DEP"))}
+        # Multi-token rules become per-token conditions over attribute arrays, checked for all tokens at
+        # once; only matches are touched in Python.
+        self.multi_checks = [[self._compile(spec) for spec in tokens] for tokens, _, _ in self.multi]
+        self._regex_hits: dict[tuple[str, int], bool] = {}
 
     def _hash_key(self, key: tuple) -> tuple:
         return tuple(self.strings.add(v) if v is not None else 0 for v in key)
@@ -72,14 +73,65 @@ class FastAttributes:
         self._apply_multi(doc)
         return doc
 
+    def _compile(self, spec: dict) -> list[tuple[int, str, object]]:
+        """One token pattern as (array column, test, wanted hashes) triples; columns follow ``_MULTI_ATTRS``."""
+        checks = []
+        for name, wanted in spec.items():
+            if name not in _ATTR_IDS:
+                return [(0, "never", None)]  # an attribute we do not read: never apply the rule
+            column = _MULTI_ATTRS.index(_ATTR_IDS[name])
+            if name == "IS_SPACE":
+                checks.append((column, "eq", int(bool(wanted))))
+            elif not isinstance(wanted, dict):
+                checks.append((column, "eq", self.strings.add(wanted)))
+            elif set(wanted) - {"IN", "NOT_IN", "REGEX"}:
+                checks.append((column, "never", None))  # an operator we do not implement: never apply the rule
+            else:
+                for test in ("IN", "NOT_IN"):
+                    if test in wanted:
+                        hashes = numpy.array([self.strings.add(v) for v in wanted[test]], dtype=numpy.uint64)
+                        checks.append((column, test, hashes))
+                if "REGEX" in wanted:
+                    checks.append((column, "REGEX", re.compile(wanted["REGEX"])))
+        return checks
+
+    def _holds(self, column: numpy.ndarray, test: str, wanted: object) -> numpy.ndarray:
+        if test == "eq":
+            return column == wanted
+        if test == "IN":
+            return numpy.isin(column, wanted)
+        if test == "NOT_IN":
+            return ~numpy.isin(column, wanted)
+        if test == "REGEX":  # each distinct word once
+            values, inverse = numpy.unique(column, return_inverse=True)
+            held = numpy.array([self._regex_holds(wanted, value) for value in values.tolist()], dtype=bool)
+            return held[inverse]
+        return numpy.zeros(len(column), dtype=bool)
+
+    def _regex_holds(self, pattern: re.Pattern, value: int) -> bool:
+        held = self._regex_hits.get((pattern.pattern, value))
+        if held is None:
+            held = self._regex_hits[(pattern.pattern, value)] = pattern.search(self.strings[value]) is not None
+        return held
+
+    def _starts(self, arrays: numpy.ndarray, checks: list[list[tuple[int, str, object]]]) -> list[int]:
+        """Start positions where every token pattern of one rule holds."""
+        size = len(arrays) - len(checks) + 1
+        if size <= 0:
+            return []
+        mask = numpy.ones(size, dtype=bool)
+        for offset, token_checks in enumerate(checks):
+            for column, test, wanted in token_checks:
+                mask &= self._holds(arrays[offset:offset + size, column], test, wanted)
+        return numpy.flatnonzero(mask).tolist()
+
     def _apply_multi(self, doc: Doc) -> None:
-        for token in doc:
-            if not (token.is_space or "'" in token.text or "’" in token.text or token.lower_ in self.first_words
-                    or token.tag_ in self.first_tags or token.dep_ in self.first_deps):
-                continue
-            for tokens, attrs, index in self.multi:
-                if token.i + len(tokens) <= len(doc) and all(_token_matches(doc[token.i + j], spec) for j, spec in enumerate(tokens)):
-                    _set(doc[token.i + index], attrs)
+        # Like the ruler: every rule is matched on the attributes as they were, then applied in rule order.
+        arrays = doc.to_array(list(_MULTI_ATTRS)).astype(numpy.uint64)
+        matches = [(i + index, attrs) for (_, attrs, index), checks in zip(self.multi, self.multi_checks, strict=True)
+                   for i in self._starts(arrays, checks)]
+        for i, attrs in matches:
+            _set(doc[i], attrs)
 
 
 def _set(token, attrs: dict) -> None:  # noqa: ANN001 - spaCy Token
@@ -95,12 +147,6 @@ def _set(token, attrs: dict) -> None:  # noqa: ANN001 - spaCy Token
         token.lemma_ = attrs["LEMMA"]
 
 
-def _options(wanted: object) -> list:
-    if isinstance(wanted, dict):
-        return list(wanted.get("IN", []))
-    return [wanted] if wanted is not None else []
-
-
 def _plain(spec: dict) -> bool:
     return all(not isinstance(v, dict) or set(v) == {"IN"} for v in spec.values())
 
@@ -113,25 +159,6 @@ def _expand(spec: dict) -> list[tuple]:
         options = wanted["IN"] if isinstance(wanted, dict) else [wanted]
         keys = [key + (option,) for key in keys for option in options]
     return keys
-
-
-def _token_matches(token, spec: dict) -> bool:  # noqa: ANN001 - spaCy Token
-    """Whether one token meets one token pattern (exact values, IN, NOT_IN, REGEX)."""
-    values = {"TAG": token.tag_, "LOWER": token.lower_, "DEP": token.dep_, "IS_SPACE": token.is_space}
-    for name, wanted in spec.items():
-        value = values.get(name)
-        if isinstance(wanted, dict):
-            if set(wanted) - {"IN", "NOT_IN", "REGEX"}:
-                return False  # an operator we do not implement: never apply the rule rather than misapply it
-            if "IN" in wanted and value not in wanted["IN"]:
-                return False
-            if "NOT_IN" in wanted and value in wanted["NOT_IN"]:
-                return False
-            if "REGEX" in wanted and not re.search(wanted["REGEX"], str(value)):
-                return False
-        elif value != wanted:
-            return False
-    return True
 
 
 @Language.factory("conflict_fast_attributes")

@@ -322,6 +322,12 @@ def _loose_index() -> _LooseIndex:
     return _LooseIndex(gazetteer())
 
 
+def preload() -> None:
+    """Build the gazetteer and its spelling-blind index now (about 2 s), not at the first odd spelling: called
+    before worker processes fork, so they share one copy instead of each building its own."""
+    _loose_index()
+
+
 @lru_cache(maxsize=4096)
 def geocode_loose(name: str, country_hint: str | None = None) -> Place | None:
     """A place the exact lookup misses, found by ``spelling_key``: in the hinted country only (a division first
