@@ -342,6 +342,15 @@ def test_other_victims_do_not_open_a_new_event(extract):
     ("A trader was hacked to death by a mob near the market.", "armed_assault"),
     ("A preacher was beaten to death by two men in the village.", "armed_assault"),
     ("Unknown attackers set fire to a school overnight.", "arson"),
+    # a report that names the act arson keeps it, whoever the fire killed
+    ("One farmer died in an arson attack on a grain store in the south of the country.", "arson"),
+    # the explosive is the method, the assassination only its aim (ACLED "Remote explosive")
+    ("A parked car packed with explosives blew up as the judge drove past, in what police called an "
+     "assassination attempt; the judge survived but two guards died.", "bombing"),
+    # plural weapon nouns at a sentence start, booby traps
+    ("Rockets were fired at the airport overnight, damaging a runway.", "shelling"),
+    ("Three shells fell on a crowded market, wounding eleven people.", "shelling"),
+    ("A booby-trapped motorcycle killed three soldiers near the border post.", "bombing"),
 ])
 def test_subtype_words(extract, text, subtype):
     assert only(extract(text)).subtype == subtype

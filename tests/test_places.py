@@ -462,3 +462,23 @@ def test_a_month_after_in_is_no_container_place():
     text = "Gunmen shot dead a senator at a rally in Medellin in June, police said."
     events = get_extractor().extract(Document(id="m", text=text, published="2025-08-01")).events
     assert events and events[0].location.country == "CO", events[0].location
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a name listed without its Arabic article is found in the country the sentence names
+    ("Gunmen shot two policemen at a checkpoint in al-Dibis district of Kirkuk province, Iraq, late on Monday.",
+     "Dibis", "IQ"),
+    # ... but without a hint not at a namesake in a country whose names take no article (Barth, Germany)
+    ("A grenade thrown into a cafe in el-Barth wounded four men, police said.", "el-Barth", None),
+    # a two-word nationality, and a nationality first in the name of a state body, give the country
+    ("A car bomb wounded nine civilians outside the offices of the Sri Lankan Navy on Friday.", None, "LK"),
+    ("Masked men shot dead a senior official of the Iraqi Trade Ministry as he left his home.", None, "IQ"),
+    # "metropolis" after a city name is a settlement noun like "city"
+    ("Three shells fell on a crowded market in the Donetsk metropolis, wounding eleven people.", "Donetsk", "UA"),
+])
+def test_event_place_tenth_round(extract, text, name, country):
+    [event] = [e for e in extract(text) if e.type == "attack"]
+    place = event.location
+    assert place is not None and place.country == country, place
+    if name:
+        assert place.name == name

@@ -55,7 +55,7 @@ NAME = "conflict.EventRules.v1"
 _SPECULATIVE = frozenset({"may", "might", "could", "possibly", "allegedly", "reportedly", "suspected", "feared"})
 _REPORTED = frozenset({"said", "says", "according", "reported", "told", "claimed", "confirmed"})
 _DURATION = re.compile(r"\b(?:for|over|within|past|last|next)\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years|hours)\b|\b\d+\s*-?\s*(?:day|week|month|year|hour)s?(?:-long)?$", re.I)
-_ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker"})
+_ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker", "massacre"})
 _PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
 _NEW_EVENT_CUES = frozenset({"another", "separate", "separately", "elsewhere", "meanwhile", "second", "third", "also",
                              "later", "earlier", "similar", "other"})
@@ -378,7 +378,21 @@ def _type_and_subtype(group: _Group) -> tuple[str, str | None, Token]:
         token, _ = _best(battles)
         return "battle", None, token
     token, entry = best_attack  # type: ignore[misc]
+    if entry.subtype == "assassination":
+        token, entry = _by_explosive(attacks) or best_attack
     return "attack", entry.subtype, token
+
+
+# Explosive methods: how an attack was carried out, which its kind follows rather than its aim.
+_EXPLOSIVE_SUBTYPES = frozenset({"bombing", "suicide_bombing", "shelling", "airstrike", "drone_strike"})
+
+
+def _by_explosive(attacks: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
+    """"A bomb killed the minister in an assassination attempt", "a judge survived an assassination attempt when
+    a parked car exploded": the explosive names the method, the assassination only its aim. ACLED codes the
+    method ("Remote explosive"), and the wiki list files such events as bombings: the explosive word wins."""
+    explosive = [e for e in attacks if e[1].subtype in _EXPLOSIVE_SUBTYPES]
+    return _best(explosive) if explosive else None
 
 
 # Victims who are not fighters: a "battle" whose every casualty is one of these was a one-sided attack.
@@ -428,6 +442,11 @@ def _killed_besides_hostages(breakdowns: dict) -> bool:
     """Some of the dead are not the hostages ("killed six policemen and abducted five", not "the hostages
     were executed")."""
     return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS for item in breakdowns.get("killed", ()))
+
+
+def _named_arson(group: _Group) -> bool:
+    """"One person was killed in an arson attack": the report names the act itself as arson."""
+    return any(token.lemma_.lower() == "arson" for token, _ in group.entries)
 
 
 def _fire_casualties(group: _Group) -> bool:
@@ -582,7 +601,8 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         subtype = "suicide_bombing"
     if subtype == "kidnapping" and _killed_besides_hostages(breakdowns):
         subtype = "armed_assault"  # people killed and others taken: the killing is the graver act (ACLED "Attack")
-    if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group):
+    if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group) \
+            and not _named_arson(group):
         subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)

@@ -105,7 +105,8 @@ PLACE_NOUNS: frozenset[str] = frozenset({
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "villages", "towns", "district", "province", "neighbourhood",
                                "neighborhood", "suburb", "area", "camp", "municipality", "region", "governorate",
                                "county", "hamlet", "settlement", "locality", "countryside", "valley", "island",
-                               "commune", "tehsil", "township", "cercle", "barangay"})
+                               "commune", "tehsil", "township", "cercle", "barangay", "taluka", "regency",
+                               "metropolis", "subdistrict", "sub-district"})
 # prepositions that put an event inside a named place (not "of", "on", "from": "fighters of the Movement")
 _INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
 # movement prepositions the event rules do not count as place prepositions ("marched through X")
@@ -352,6 +353,8 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
     words = text.rsplit(" ", 1)
     if place is None and len(words) == 2 and words[1].lower() in _SETTLEMENT_NOUNS:
         return _lookup(words[0], hint, strong, focus, named)  # "Tanout village" -> "Tanout"
+    if place is None:
+        place = _without_article(text, hint, strong, focus, named)
     if place is None and hint:
         place = geocode(text)
         if strong and place is not None and place.precision not in ("country", "region"):
@@ -366,6 +369,27 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
 
 
 _FAMOUS_ABROAD = 1_000_000
+
+
+def _without_article(text: str, hint: str | None, strong: bool, focus: str | None,
+                     named: frozenset[str]) -> Place | None:
+    """"al-Dibis" is listed as "Dibis": the name without its Arabic article, kept only in the hinted country, or
+    without a hint in a country whose names take the article (without it "el-Barth" matches a German town)."""
+    article = _ARABIC_ARTICLE.match(text)
+    if article is None or len(text) - article.end() < 4:
+        return None
+    place = _lookup(text[article.end():], hint, strong, focus, named)
+    if place is None or place is _REFUSED:
+        return None
+    if hint:
+        return place if place.country == hint else None
+    return place if place.country in _ARABIC_NAMES else None
+# the Arabic article before a name the gazetteer lists without it; the name after it starts upper case
+# countries whose place names take the article, and where a name found without it may stand: Arab League
+# members (ISO 3166 alpha-2) besides Israel, whose own such places a sentence about a neighbour does not mean
+_ARABIC_NAMES = frozenset(("IQ", "SY", "YE", "SA", "EG", "LY", "TN", "DZ", "MA", "JO", "LB", "PS", "SD", "SO",
+                               "MR", "KW", "QA", "BH", "AE", "OM", "DJ", "KM"))
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-‐ ](?=[A-Z])", re.I)
 _BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
                               "northeast", "northwest", "southeast", "southwest", "north east", "north west",
                               "south east", "south west"})
@@ -641,8 +665,13 @@ def _spelt_otherwise(ent: Span, text: str, hint: str | None, weak_hint: str | No
     """A name the text marks as a place but the gazetteer spells otherwise ("Hawija" for Al Hawijah, "Logar"
     for Lowgar): looked up by its loose key in the sentence's country, else in the document's (or that of a
     nationality word inside a name: "the Syrian Army"); anywhere (when only one place has that key) only in a
-    document that names or implies no country at all."""
-    return geocode_loose(text, hint or weak_hint or _name_nationality(ent.doc))
+    document that names or implies no country at all; a name with the Arabic article only in a country whose
+    names take it ("al-Sho'la" is no Russian village)."""
+    hint = hint or weak_hint or _name_nationality(ent.doc)
+    place = geocode_loose(text, hint)
+    if place is not None and not hint and _ARABIC_ARTICLE.match(text) and place.country not in _ARABIC_NAMES:
+        return None
+    return place
 
 
 _NAME_NATIONALITY = "conflict.events.name_nationality"
@@ -839,8 +868,8 @@ def _named_after(text: str, hint: str | None) -> Place | None:
 def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
     """A named place the gazetteer lacks (a village, a square, a neighbourhood), kept by name when the
     text marks it as a place: a GPE/LOC/FAC entity after a place preposition or next to a settlement noun."""
-    if not text[:1].isupper() or len(text) < 3 or ent.label_ == "NORP":
-        return None
+    if not _ARABIC_ARTICLE.sub("", text)[:1].isupper() or len(text) < 3 or ent.label_ == "NORP":
+        return None  # "al-Sekak" is a name as much as "Al-Sekak"
     if ent.label_ in PLACE_LABELS and _prep_score(ent.root) >= 3:
         return Place(name=text, country=country, precision="unknown")
     if _names_settlement(ent):
@@ -984,20 +1013,41 @@ def demonym_countries() -> dict[str, str]:
 def demonym_place(sents: list[Span], trigger: Token | None) -> Located | None:
     """Last resort: the country of a nationality word near the trigger ("a Yemeni army checkpoint")."""
     table = demonym_countries()
-    best: tuple[int, Token] | None = None
+    best: tuple[int, Span] | None = None
     for sent in sents:
         for token in sent:
-            if token.lower_ in table and token.ent_type_ in ("NORP", "GPE", "") and not _names_border(token):
+            word = _demonym_at(token, sent, table)
+            if word is not None and not _names_border(token):
                 distance = abs(token.i - trigger.i) if trigger is not None else 0
                 if best is None or distance < best[0]:
-                    best = (distance, token)
+                    best = (distance, word)
     if best is None:
         return None
-    token = best[1]
-    place = country_place(table[token.lower_])
+    word = best[1]
+    place = country_place(table[word.text.lower()])
     if place is None:
         return None
-    return Located(place, token.idx, token.idx + len(token.text), token.text, -3.0)
+    return Located(place, word.start_char, word.end_char, word.text, -3.0)
+
+
+def _demonym_at(token: Token, sent: Span, table: dict[str, str]) -> Span | None:
+    """The nationality word starting at ``token`` ("Yemeni", "Sri Lankan"), outside names, or first in the name
+    of a body ("the Iraqi Ministry of Migration", "the Sri Lankan Armed Forces": that state's body)."""
+    doc = token.doc
+    for size in (2, 1):
+        if token.i + size > sent.end:
+            continue
+        word = doc[token.i:token.i + size]
+        if word.text.lower() not in table:
+            continue
+        first_in_name = token.ent_iob_ == "B" or (token.i > 0 and doc[token.i - 1].ent_iob_ == "B"
+                                                  and doc[token.i - 1].lower_ == "the")
+        # the name goes on after it: a nationality word alone taken for an ORG ("Ugandan peacekeepers") is a
+        # plain nationality word, and foreigners' nationality does not place an event
+        name_goes_on = token.i + size < len(doc) and doc[token.i + size].ent_iob_ == "I"
+        if token.ent_type_ in ("NORP", "GPE", "") or (token.ent_type_ == "ORG" and first_in_name and name_goes_on):
+            return word
+    return None
 
 
 def dateline_place(text: str) -> tuple[Place, int, int] | None:

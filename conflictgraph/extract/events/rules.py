@@ -144,9 +144,7 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
         if best is None and lemma == "set":
             best = _set_on_fire(token, lex)
         if best is None:
-            best = lex.words.get(lemma) or lex.words.get(lower)
-            if best is not None and best.pos and token.pos_ != best.pos and not (best.pos == "VERB" and token.pos_ == "AUX"):
-                best = None
+            best = _word_entry(token, lex, lemma, lower)
         if best is not None and best.type == "takeover":
             if _captures_people(token):
                 continue
@@ -155,6 +153,17 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
         if best is not None:
             found.append((token, best))
     return found
+
+
+def _word_entry(token: Token, lex: Lexicon, lemma: str, lower: str) -> Trigger | None:
+    """The single-word entry for the lemma, else for the surface form, whose part of speech fits the token:
+    the verb "shell" does not make the noun "shells" no trigger (the surface entry "shells" is a noun's)."""
+    for key in (lemma, lower):
+        entry = lex.words.get(key)
+        if entry is not None and (not entry.pos or token.pos_ == entry.pos
+                                  or entry.pos == "VERB" and token.pos_ == "AUX"):
+            return entry
+    return None
 
 
 _HIJACKING = Trigger("attack", "hijacking", 8, None)
