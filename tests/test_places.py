@@ -482,3 +482,14 @@ def test_event_place_tenth_round(extract, text, name, country):
     assert place is not None and place.country == country, place
     if name:
         assert place.name == name
+
+
+def test_unlisted_district_named_inside_a_province_is_the_place(extract):
+    # "the X District of Y Province": the district the gazetteer lacks is where it happened, in Y's country
+    [event] = extract("Insurgents ambushed a police convoy in the Zarbat District of the northern Kunduz Province, "
+                      "killing five officers.")
+    assert (event.location.name, event.location.country) == ("Zarbat District", "AF")
+    assert event.location.admin1 == "Kunduz"
+    # ... but a hotel inside a town does not take the town's place: the town is the place kept
+    [event] = extract("Gunmen shot three guests at the Grand Palm Hotel in Kandahar on Friday.")
+    assert event.location.precision == "city" and event.location.country == "AF"

@@ -890,7 +890,10 @@ def _names_division(ent: Span) -> bool:
 
 
 def _names_settlement(ent: Span) -> bool:
-    """"Sirrin town", "the village of Tamthil": a settlement noun right next to the name."""
+    """"Sirrin town", "the village of Tamthil", "the Sholgara District": a settlement noun next to the name
+    or ending it."""
+    if len(ent) > 1 and ent[-1].lower_ in _SETTLEMENT_NOUNS:
+        return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.lower_ in _SETTLEMENT_NOUNS:
         return True
@@ -910,6 +913,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
     best = _settlement_inside(best, near)
+    best = _named_inside(best, near, sents[0].doc) if sents else best
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -954,6 +958,40 @@ def _settlement_inside(best: Located, near: list[Located]) -> Located:
         return best
     inside = [c for c in near if c.settlement and c.place.country in (None, best.place.country)]
     return max(inside, key=lambda c: c.score) if inside else best
+
+
+# prepositions that put the place before them inside the one after ("Jani Khel area of Bannu district")
+_WITHIN_PREPS = frozenset({"in", "of", "inside"})
+
+
+def _named_inside(best: Located, near: list[Located], doc: Doc) -> Located:
+    """An unlisted name the text places inside the chosen place ("the Sholgara District of Balkh Province",
+    "Al-Dana in Idlib Governorate", "the Jani Khel area of Bannu district") is the more precise place: it
+    wins and takes its container's country and division (``_contained``). Not inside a town: a hotel or
+    a quarter would take the town's place, and a place keeps one name."""
+    if best.place.precision not in ("admin1", "region"):
+        return best
+    outer = doc.char_span(best.start, best.end, alignment_mode="expand")
+    if outer is None:
+        return best
+    for inner in near:
+        if inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
+                and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer):
+            return inner
+    return best
+
+
+def _placed_in(inner: Span | None, outer: Span) -> bool:
+    """``outer`` is the object of "in"/"of" attached to ``inner`` or to the settlement noun right after it."""
+    if inner is None or inner.end > outer.start:
+        return False
+    root = outer.root
+    while root.dep_ == "compound" and root.head.i > root.i:  # "Bannu district", "Idlib Governorate"
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in _WITHIN_PREPS:
+        return False
+    holder = root.head.head
+    return inner.start <= holder.i < inner.end or (holder.i == inner.end and holder.lower_ in _SETTLEMENT_NOUNS)
 
 
 def _sentence_of(best: Located, sents: list[Span]) -> tuple[int, int]:
