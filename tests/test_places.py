@@ -493,3 +493,20 @@ def test_unlisted_district_named_inside_a_province_is_the_place(extract):
     # ... but a hotel inside a town does not take the town's place: the town is the place kept
     [event] = extract("Gunmen shot three guests at the Grand Palm Hotel in Kandahar on Friday.")
     assert event.location.precision == "city" and event.location.country == "AF"
+
+
+def test_a_state_named_with_and_is_one_place(extract):
+    # "Jammu and Kashmir" is one state: its first half alone is a city there, not where the town is
+    [event] = extract("Gunmen opened fire on soldiers in Jammu and Kashmir's Kupwara district, killing two.")
+    assert event.location.country == "IN" and event.location.name != "Jammu"
+    [event] = extract("A bomb exploded in a market in Jammu on Sunday, killing one shopper.")
+    assert event.location.name == "Jammu"
+
+
+def test_a_place_named_by_its_state_first_is_looked_up_there(extract):
+    # "Chhattisgarh’s Sukma" (curly apostrophe, tagged as one name): Sukma, in that state
+    [event] = extract("Two constables were killed in a gunfight in the forests of Chhattisgarh’s Sukma district on Monday.")
+    assert (event.location.name, event.location.country) == ("Sukma", "IN")
+    # a possessive that is part of a building's name is no owner place
+    [event] = extract("A bomb exploded near St. Luke's Hospital in the capital, wounding three.")
+    assert event.location is None or event.location.name == "St. Luke's Hospital"

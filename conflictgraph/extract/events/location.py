@@ -328,6 +328,11 @@ _DIRECTION_ADJ = re.compile(r"^(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:n
 
 def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
             named: frozenset[str] = frozenset()) -> Place | None:
+    owner = _INNER_POSSESSIVE.match(text)
+    if owner is not None:
+        inside = _owned_place(owner.group(1), owner.group(2))
+        if inside is not None:
+            return inside
     place = geocode(text, hint) if hint else geocode(text)
     if hint and not strong and place is not None and place.precision == "city":
         place = _famous_namesake(text, place, hint)
@@ -369,6 +374,25 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
 
 
 _FAMOUS_ABROAD = 1_000_000
+# "Chhattisgarh's Bijapur", "Balkh's Chimtal District": a place named by its division or city first
+_SAINT_WORDS = frozenset({"saint", "st", "st.", "san", "santa", "sainte"})
+_INNER_POSSESSIVE = re.compile(r"^([A-Z][^'’]{2,40})['’]s\s+([A-Z].{2,60})$")
+
+
+def _owned_place(owner_text: str, name: str) -> Place | None:
+    """The place after the possessive, in its owner's country and division; a name the gazetteer lacks is kept
+    by name there. None when the owner is no listed place ("St. Luke's Hospital"), or the possessive names a
+    building after a saint or a person ("Saint Mark's Church": a parish of Dominica is called Saint Mark)."""
+    if _has_facility_noun("x " + name) or owner_text.split(" ", 1)[0].lower() in _SAINT_WORDS:
+        return None
+    owner = geocode(owner_text)
+    if owner is None or owner.precision not in ("admin1", "city", "country"):
+        return None
+    place = geocode(name, owner.country)
+    if place is not None and place.country == owner.country:
+        return place
+    admin1 = owner.admin1 or (owner.name if owner.precision == "admin1" else None)
+    return Place(name=name, admin1=admin1, country=owner.country, precision="unknown")
 
 
 def _without_article(text: str, hint: str | None, strong: bool, focus: str | None,
@@ -480,7 +504,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    for ent in (part for whole in span_ents(sent) for part in _comma_parts(whole)):
+    for ent in (part for whole in _joined_names(span_ents(sent)) for part in _comma_parts(whole)):
         if _not_a_place(ent):
             covered.update(range(ent.start, ent.end))
             continue
@@ -527,6 +551,23 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((sent.doc[start:token.i + 1], -0.5))
             covered.update(range(start, token.i + 1))
     return spans
+
+
+def _joined_names(ents: list[Span]) -> list[Span]:
+    """Two place names joined by "and" that the gazetteer lists as one ("Jammu and Kashmir", "Trinidad and
+    Tobago") are one place: the model tags the halves apart, and "Jammu" alone is a city in the state."""
+    out: list[Span] = []
+    for ent in ents:
+        previous = out[-1] if out else None
+        if previous is not None and previous.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS \
+                and ent.start == previous.end + 1 and ent.doc[previous.end].lower_ in ("and", "&"):
+            joined = Span(ent.doc, previous.start, ent.end, label=previous.label_)
+            place = geocode(_POSSESSIVE_END.sub("", joined.text))
+            if place is not None and place.precision in ("admin1", "country"):
+                out[-1] = joined
+                continue
+        out.append(ent)
+    return out
 
 
 # lower-case links inside Portuguese, Spanish, French, Italian and Arabic place names
