@@ -510,3 +510,15 @@ def test_a_place_named_by_its_state_first_is_looked_up_there(extract):
     # a possessive that is part of a building's name is no owner place
     [event] = extract("A bomb exploded near St. Luke's Hospital in the capital, wounding three.")
     assert event.location is None or event.location.name == "St. Luke's Hospital"
+
+
+def test_a_building_named_with_its_town_is_no_actor_and_the_town_is_the_place():
+    # the model runs "the X Police Station in Baqubah" into one organisation name: the town is the place
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Document
+
+    findings = get_extractor().extract(Document(
+        id="b", text="The Al-Nour Police Station in Baqubah was attacked by gunmen overnight."))
+    assert not any("Baqubah" in mention.text for mention in findings.mentions)
+    [event] = findings.events
+    assert (event.location.name, event.location.country) == ("Baqubah", "IQ")

@@ -225,6 +225,9 @@ def _clean_ent(ent: Span) -> Span:
         end -= 1
     if end - start > 1 and ent.doc[end - 1].lower_ in context.cues()["fighter_nouns"]:
         end -= 1  # "NHLF fighters": the group is NHLF; the noun is context
+    cut = next((i for i in range(start + 1, end - 1) if ent.doc[i].lower_ == "in"), None)
+    if cut is not None and geocode(ent.doc[cut + 1:end].text) is not None:
+        end = cut  # "the Tahrir Police Station in Baqubah": the name ends before the town it is in
     return ent.doc[start:end]
 
 

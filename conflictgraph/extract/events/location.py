@@ -504,7 +504,8 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    for ent in (part for whole in _joined_names(span_ents(sent)) for part in _comma_parts(whole)):
+    for ent in (part for whole in _joined_names(span_ents(sent)) for some in _comma_parts(whole)
+                for part in _in_parts(some)):
         if _not_a_place(ent):
             covered.update(range(ent.start, ent.end))
             continue
@@ -626,6 +627,19 @@ def _comma_parts(ent: Span) -> list[Span]:
     if last is None or last.precision not in ("country", "admin1"):
         return [ent]  # "Kenilworth, Cape Town": a part the gazetteer lacks, in its city (see ``_named_after``)
     return parts
+
+
+def _in_parts(ent: Span) -> list[Span]:
+    """A name the model runs over "in" ("the Tahrir Police Station in Baqubah") holds the place after it: the
+    building and the town are two spans, the town tagged as a place when the gazetteer lists it."""
+    cut = next((t.i for t in ent[1:-1] if t.lower_ == "in"), None)
+    if cut is None or ent.label_ not in ("ORG", "FAC"):
+        return [ent]
+    tail = Span(ent.doc, cut + 1, ent.end, label="GPE")
+    place = geocode(tail.text)
+    if place is None or place.precision not in ("city", "admin1", "country"):
+        return [ent]
+    return [Span(ent.doc, ent.start, cut, label=ent.label_), tail]
 
 
 def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
