@@ -679,3 +679,27 @@ def test_a_conflict_s_toll_is_no_event_toll(extract):
             "thousands of people since 2009.")
     event = only(extract(text))
     assert event.killed.min == 4, event.killed
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # the victim taken is then killed: the killing is the graver act
+    ("Rebels kidnapped a shopkeeper and later shot him dead near the border.", "armed_assault"),
+    ("A village chief was abducted and killed by armed men in the north.", "armed_assault"),
+    ("Militants have killed a farmer whom they had kidnapped two days earlier.", "armed_assault"),
+    # hostages executed stay a kidnapping
+    ("A teacher was kidnapped and later executed by the rebels.", "kidnapping"),
+])
+def test_a_kidnapping_whose_victim_is_killed(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype
+
+
+def test_also_adds_an_act_to_the_same_incident(extract):
+    events = [e for e in extract("Attackers drove a truck into a crowded square. The assailants also hurled explosives "
+                                 "at the crowd.") if e.type == "attack"]
+    assert len(events) == 1 and events[0].subtype == "bombing", [(e.subtype, e.evidence) for e in events]
+    assert only(extract("A group of fighters attacked an army post in the hills. An explosion was also heard "
+                        "nearby.")).subtype == "bombing"
+    # "also" with another town tells of another incident
+    events = [e for e in extract("Gunmen attacked a checkpoint in Kirkuk. A bomb also exploded in Mosul, killing "
+                                 "two.") if e.type == "attack"]
+    assert [e.subtype for e in events] == ["armed_assault", "bombing"]

@@ -103,7 +103,17 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
     # generically) in the next sentence is the same event unless the sentence marks a new one ("another",
     # "a second", "separately")
     sent = token.sent
-    return any(is_anaphoric(t) for t, _ in entries) or not any(_marks_new_event(t) for t in sent)
+    if any(is_anaphoric(t) for t, _ in entries):
+        return True
+    cues = [t for t in sent if _marks_new_event(t)]
+    return not cues or _adds_to(group, sent, cues)
+
+
+def _adds_to(group: _Group, sent: Span, cues: list[Token]) -> bool:
+    """"Attackers drove into a market. The assailants also threw explosives", "An explosion was also heard in the
+    area": "also" alone, in a sentence naming no town or region the event's sentences do not, adds another act
+    to the same incident ("Gunmen also killed two people in Mosul" tells of another)."""
+    return all(t.lower_ == "also" for t in cues) and not _new_places(sent, group)
 
 
 def _marks_new_event(token: Token) -> bool:
@@ -444,6 +454,28 @@ def _killed_besides_hostages(breakdowns: dict) -> bool:
     return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS for item in breakdowns.get("killed", ()))
 
 
+_TAKING_VERBS = frozenset({"kidnap", "abduct"})
+# verbs that tell a killing as an act of its own; "executed", "beheaded" tell the fate of hostages held
+_KILLING_VERBS = frozenset({"kill", "murder", "shoot"})
+
+
+def _kidnapped_then_killed(group: _Group) -> bool:
+    """"Rebels kidnapped a shopkeeper and later shot him dead", "was abducted and killed", "killed a farmer whom
+    they had kidnapped": the victim taken was then killed, and the killing is the graver act (as when others
+    are killed besides the hostages)."""
+    for token, _ in group.entries:
+        if token.lemma_.lower() not in _TAKING_VERBS or token.pos_ != "VERB":
+            continue
+        linked = [c for c in token.children if c.dep_ in ("conj", "dep")]
+        if token.dep_ == "conj":
+            linked.append(token.head)  # "shot a guard and abducted the owner"
+        if token.dep_ == "relcl":
+            linked.append(token.head.head)  # the verb whose object the relative clause qualifies
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in _KILLING_VERBS for t in linked):
+            return True
+    return False
+
+
 def _named_arson(group: _Group) -> bool:
     """"One person was killed in an arson attack": the report names the act itself as arson."""
     return any(token.lemma_.lower() == "arson" for token, _ in group.entries)
@@ -599,7 +631,7 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
-    if subtype == "kidnapping" and _killed_besides_hostages(breakdowns):
+    if subtype == "kidnapping" and (_killed_besides_hostages(breakdowns) or _kidnapped_then_killed(group)):
         subtype = "armed_assault"  # people killed and others taken: the killing is the graver act (ACLED "Attack")
     if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group) \
             and not _named_arson(group):
