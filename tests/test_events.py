@@ -703,3 +703,14 @@ def test_also_adds_an_act_to_the_same_incident(extract):
     events = [e for e in extract("Gunmen attacked a checkpoint in Kirkuk. A bomb also exploded in Mosul, killing "
                                  "two.") if e.type == "attack"]
     assert [e.subtype for e in events] == ["armed_assault", "bombing"]
+
+
+def test_a_second_device_aimed_at_responders_is_the_same_incident(extract):
+    text = ("Gunmen opened fire on a police patrol near the port. When reinforcements arrived, the militants detonated "
+            "a car bomb, killing three.")
+    events = [e for e in extract(text) if e.type == "attack"]
+    assert len(events) == 1 and events[0].subtype == "bombing", [(e.subtype, e.evidence) for e in events]
+
+
+def test_a_murder_by_an_unnamed_doer_is_an_armed_assault(extract):
+    assert only(extract("A man broke into a shop owner's house and murdered him.")).subtype == "armed_assault"

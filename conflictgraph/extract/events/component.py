@@ -55,7 +55,7 @@ NAME = "conflict.EventRules.v1"
 _SPECULATIVE = frozenset({"may", "might", "could", "possibly", "allegedly", "reportedly", "suspected", "feared"})
 _REPORTED = frozenset({"said", "says", "according", "reported", "told", "claimed", "confirmed"})
 _DURATION = re.compile(r"\b(?:for|over|within|past|last|next)\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years|hours)\b|\b\d+\s*-?\s*(?:day|week|month|year|hour)s?(?:-long)?$", re.I)
-_ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker", "massacre"})
+_ASSAULT_WORDS = frozenset({"attack", "assault", "raid", "storm", "attacker", "massacre", "murder"})
 _PERP_LINKS = ("claimed", "stated", "blamed", "suspected", "context")
 _NEW_EVENT_CUES = frozenset({"another", "separate", "separately", "elsewhere", "meanwhile", "second", "third", "also",
                              "later", "earlier", "similar", "other"})
@@ -96,6 +96,8 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True
     if entry.subtype is None:
         return True  # a generic attack, battle or casualty word adds to the event already open
+    if _responders_hit(token.sent) and not _new_places(token.sent, group):
+        return True  # "When reinforcements arrived, a car bomb went off": a second device aimed at the responders
     if not _compatible(entry.subtype, group.entry.subtype) and group.entry.subtype is not None:
         return False
     # "Three explosions hit Moscow. A bomb was detonated on a metro train...", "A bus attack killed nine. An
@@ -107,6 +109,14 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True
     cues = [t for t in sent if _marks_new_event(t)]
     return not cues or _adds_to(group, sent, cues)
+
+
+_RESPONDERS = frozenset({"reinforcement", "reinforcements", "medic", "medics", "paramedic", "rescuer", "responder"})
+
+
+def _responders_hit(sent: Span) -> bool:
+    """Does the sentence tell of those who came to help after the first act (reinforcements, medics, rescuers)?"""
+    return any(t.lemma_.lower() in _RESPONDERS or t.lower_ in _RESPONDERS for t in sent)
 
 
 def _adds_to(group: _Group, sent: Span, cues: list[Token]) -> bool:
