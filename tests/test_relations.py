@@ -328,3 +328,24 @@ def test_cooperation_phrase_hung_on_the_subject() -> None:
     pairs = _pairs("Following the coup that overthrew the government, MUJAO, in collaboration with Ansar Dine, "
                    "AQIM, and the MNLA, took advantage of the chaos and invaded Gao together.")
     assert ("ally_of", "kb:ansar-dine", "kb:mujao") in pairs
+
+
+def test_name_in_apposition_to_a_relational_noun_is_its_holder() -> None:
+    pairs = _pairs("Al-Qaeda welcomed its newest affiliate, Al-Shabaab, in 2012.")
+    assert ("affiliate_of", "kb:al-shabaab", "kb:al-qaeda") in pairs
+    assert ("affiliate_of", "kb:al-qaeda", "kb:al-shabaab") not in pairs
+    pairs = _pairs("Hezbollah's armed wing, the Islamic Resistance, shelled the border town.")
+    assert ("branch_of", "txt:islamic resistance", "kb:hezbollah") in pairs
+
+
+def test_possessive_on_the_group_noun_a_relational_noun_modifies_is_the_parent() -> None:
+    pairs = _pairs("Al-Qaeda announced the creation of its new affiliate group in Somalia, Al-Shabaab.")
+    assert ("affiliate_of", "kb:al-shabaab", "kb:al-qaeda") in pairs
+
+
+def test_verb_offered_as_an_alternative_after_a_preposition_shares_its_object() -> None:
+    pairs = _pairs("The council lists Hamas as a large and well-armed movement associated with/aiding Hezbollah.")
+    assert ("affiliate_of", "kb:hamas", "kb:hezbollah") in pairs
+    # the generic noun of the "as" phrase hands the participle's role to the group it describes
+    pairs = _pairs("The council lists Hamas as a large and well-armed movement associated with Hezbollah.")
+    assert ("affiliate_of", "kb:hamas", "kb:hezbollah") in pairs

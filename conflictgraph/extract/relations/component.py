@@ -398,6 +398,8 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
             continue  # "members of X joined Y": people moving, not X merging
         left_role = "agent" if rule.pos == "VERB" else "holder"
         right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
+        if rule.pos == "NOUN" and not prep and _possessor_of(a.token, trigger):
+            left_role, right_role = "owner", "holder"  # "its newest affiliate, B": B is what the noun names
         found.extend((rule, s, t) for s, t in _pairs(rule, [(a, left_role), (b, right_role)]))
         if found:
             product = _linear_product(b, fillers) if rule.type == "merged_with" else None
@@ -405,6 +407,13 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
                 found += [(rule, a, product), (rule, b, product)]
             break
     return found
+
+
+def _possessor_of(token: Token, noun: Token) -> bool:
+    """Whether the token is the possessive of the noun's phrase ("X's wing", "its affiliate group")."""
+    if token.dep_ != "poss":
+        return False
+    return token.head == noun or (noun.dep_ == "compound" and token.head == noun.head)
 
 
 def _linear_product(last: Filler, fillers: list[Filler]) -> Filler | None:

@@ -287,6 +287,9 @@ def up_roles(trigger: Token) -> dict[int, str]:
             roles[agent.i] = "agent"
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             roles[trigger.head.i] = "patient"
+            described = _holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
+            if described is not None:  # "designates X as an organization associated with Y"
+                roles.setdefault(described.i, "patient")
         subject = _subject(trigger)
         passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
         if passive_rel is not None and trigger.dep_ == "relcl":
@@ -308,6 +311,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
                 roles[outer.i] = "holder"
         _light_verb_roles(trigger, roles)
         _intransitive_roles(trigger, roles)
+        _generic_head_owner(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
@@ -320,6 +324,17 @@ def up_roles(trigger: Token) -> dict[int, str]:
         if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
             _shared_noun_roles(trigger.head, roles)
     return _spread(trigger, roles)
+
+
+def _generic_head_owner(noun: Token, roles: dict[int, str]) -> None:
+    """A relational noun modifying a generic noun takes that noun's possessor as its owner:
+    "its new affiliate group" -> its is the parent, the group the holder."""
+    head = noun.head
+    if noun.dep_ != "compound" or head.lemma_.lower() not in GENERIC_NOUNS:
+        return
+    for child in head.children:
+        if child.dep_ == "poss":
+            roles.setdefault(child.i, "owner")
 
 
 def _intransitive_roles(noun: Token, roles: dict[int, str]) -> None:
@@ -429,7 +444,27 @@ def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
                 for name in child.children:  # "a new group called Z"
                     if name.dep_ in ("oprd", "attr", "xcomp", "dobj"):
                         extra.setdefault(name.i, role)
+        name = _name_after_place(token)
+        if name is not None:
+            extra.setdefault(name.i, role)
     return {**extra, **roles}
+
+
+def _name_after_place(noun: Token) -> Token | None:
+    """"a new group in Northern Region, Z": the parser hangs the name Z on the place, but a place
+    takes no name in apposition; Z names the generic noun."""
+    if noun.lemma_.lower() not in GENERIC_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+            continue
+        for place in prep.children:
+            if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC"):
+                name = next((c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                             and c.ent_type_ not in ("GPE", "LOC")), None)
+                if name is not None:
+                    return name
+    return None
 
 
 def down_role(trigger: Token, token: Token) -> str | None:
@@ -459,6 +494,8 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return inner if inner in ("patient",) or (inner or "").startswith("prep:") else None
     if dep == "agent":
         return "agent"
+    if dep == "appos" and not is_verb:
+        return "holder"  # "its newest affiliate, X", "Y's armed wing, the Z Brigades": X, Z are what the noun names
     if dep in _SUBJ:
         return "agent"
     if dep == "prep":
@@ -529,6 +566,8 @@ def _transparent(path: list[Token]) -> bool:
         upper = lower.head
         if lower.dep_ in _PASS_THROUGH or _naming(lower, upper):
             continue
+        if (lower.dep_ == "pcomp" and _alternative_verb(lower)) or (lower.dep_ == "dobj" and _alternative_verb(upper)):
+            continue  # "associated with/aiding Y": Y is the object of both
         if lower.dep_ == "prep" and lower.lower_ in _EXAMPLE_PREPS and (upper.pos_ == "PROPN" or nounish_example(upper)):
             continue  # "the X coalition, including Y": Y is part of what fills the role
         nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS \
@@ -543,6 +582,16 @@ def _transparent(path: list[Token]) -> bool:
             continue  # nested clause: roles were computed relative to it
         return False
     return True
+
+
+def _alternative_verb(verb: Token) -> bool:
+    """A verb offered as an alternative right after a bare preposition ("associated with/aiding Y",
+    "linked to or supporting Y"): the preposition has no object of its own, so they share the verb's."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.pos_ != "ADP" or any(c.dep_ == "pobj" for c in prep.children):
+        return False
+    between = verb.doc[prep.i + 1:verb.i]
+    return 0 < len(between) <= 2 and any(t.lower_ in ("/", "or", "and") for t in between)
 
 
 def nounish_example(token: Token) -> bool:
