@@ -349,3 +349,16 @@ def test_verb_offered_as_an_alternative_after_a_preposition_shares_its_object() 
     # the generic noun of the "as" phrase hands the participle's role to the group it describes
     pairs = _pairs("The council lists Hamas as a large and well-armed movement associated with Hezbollah.")
     assert ("affiliate_of", "kb:hamas", "kb:hezbollah") in pairs
+
+
+def test_accepting_a_group_as_a_part_makes_it_the_acceptor_s_part() -> None:
+    assert _pairs("Al-Qaeda accepted the Taliban as an affiliate.") == {("affiliate_of", "kb:taliban", "kb:al-qaeda")}
+    # welcoming a group in as a province is no praise of it
+    assert _pairs("The Islamic State welcomed Boko Haram as a new province.") == {
+        ("branch_of", "kb:boko-haram", "kb:islamic-state")}
+
+
+def test_joining_a_group_as_a_part_is_no_merger() -> None:
+    # "its" inside the "as" phrase is the group merged into, not the subject the phrase describes
+    assert _pairs("Ansar Dine merged into Al-Qaeda as its affiliate.") == {("affiliate_of", "kb:ansar-dine", "kb:al-qaeda")}
+    assert _pairs("Ansar Dine joined Al-Qaeda as a branch in 2012.") == {("branch_of", "kb:ansar-dine", "kb:al-qaeda")}

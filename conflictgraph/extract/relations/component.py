@@ -19,7 +19,9 @@ from conflictgraph.extract.certainty import assess, attributed_key
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
+    ACCEPTING_VERBS,
     GENERIC_NOUNS,
+    JOINING_VERBS,
     PRODUCT_VERBS,
     Filler,
     TriggerRule,
@@ -218,6 +220,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         if _joins_in_action(trigger):
             pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
         for rule, source, target in pairs:
+            if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
+                continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
             if rule.symmetric and _nested(source, target):
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
@@ -372,6 +376,20 @@ def _joins_in_action(trigger: Token) -> bool:
                                                     for g in child.children):
             return True
     return False
+
+
+# What a group joining another "as" something becomes instead of merging with it.
+_PART_TYPES = frozenset({"affiliate_of", "branch_of", "allegiance_to", "ally_of"})
+
+
+def _joins_as_part(trigger: Token) -> bool:
+    """"X joined Y as an affiliate", "X merged into Y as its branch": no merger; "Y welcomed X as an
+    affiliate": no praise (welcoming someone in as a part is accepting it)."""
+    if trigger.lemma_.lower() not in JOINING_VERBS | ACCEPTING_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pobj" and any(r.type in _PART_TYPES for r in rules_for(g)) for g in c.children)
+        for c in trigger.children)
 
 
 def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from conflictgraph.extract.relations.rules import Filler, np_root
+from conflictgraph.extract.relations.rules import Filler, noun_holder, np_root
 from conflictgraph.models import Mention
 
 SINGULAR = frozenset({"it", "its", "itself"})
@@ -125,6 +125,10 @@ def _described_by(pronoun: Token) -> set[int]:
             described.add(token.head.i)
         elif token.dep_ in ("attr", "oprd"):
             described |= {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "Y accepted X as its affiliate": its is Y
+            holder = noun_holder(token)
+            if holder is not None:
+                described.add(holder.i)
         elif token.dep_ not in ("poss", "pobj", "prep", "compound", "amod", "conj"):
             break
         token = token.head

@@ -70,6 +70,11 @@ LIGHT_VERBS = frozenset({
     "engage", "participate", "share", "enjoy", "pursue", "keep", "restore", "resume", "formalize",
     "formalise", "agree", "initiate", "hold", "open",
 })
+# Verbs whose subject takes its object in as what the "as" phrase says: "Y accepted X as an affiliate".
+ACCEPTING_VERBS = frozenset({"accept", "recognize", "recognise", "welcome", "acknowledge", "admit", "approve",
+                             "induct", "appoint", "anoint", "confirm"})
+# Verbs whose subject becomes what their "as" phrase says: "X joined Y as an affiliate".
+JOINING_VERBS = frozenset({"join", "rejoin", "merge", "enter", "integrate", "fold"})
 # Verbs of receiving: "X received training from Y" says Y gives, X gets ("from" names the giver).
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "gain", "enjoy"})
 # Prepositions that attach a relational noun to a clause as its manner: "X, in alliance with Y, ...".
@@ -247,7 +252,7 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _holder(noun: Token) -> Token | None:
+def noun_holder(noun: Token) -> Token | None:
     """What a relational noun or adjective describes ("X, an offshoot of Y" -> X)."""
     head = noun.head
     dep = noun.dep_
@@ -259,6 +264,8 @@ def _holder(noun: Token) -> Token | None:
         return _subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if dep == "pobj" and head.lower_ in ("as", "into") and head.head != head:
         verb = head.head
+        if head.lower_ == "as" and verb.lemma_.lower() in JOINING_VERBS:
+            return _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if (obj is None or obj.lower_ in _RELATIVE) and verb.dep_ == "relcl":
             return verb.head  # "X, a group that officials describe as a front for Y"
@@ -268,11 +275,11 @@ def _holder(noun: Token) -> Token | None:
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTIFIER_HEADS \
             and head.head != noun:  # "X, one of Y's rivals" / "X is one of the founders of Y"
         quantifier = head.head
-        return _holder(quantifier) if quantifier.dep_ in ("appos", "attr", "conj") else None
+        return noun_holder(quantifier) if quantifier.dep_ in ("appos", "attr", "conj") else None
     if dep == "oprd":
         return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None) or _subject(head)
     if dep == "conj":
-        return _holder(head)
+        return noun_holder(head)
     if dep == "relcl":
         return head
     return None
@@ -287,7 +294,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
             roles[agent.i] = "agent"
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             roles[trigger.head.i] = "patient"
-            described = _holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
+            described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
             if described is not None:  # "designates X as an organization associated with Y"
                 roles.setdefault(described.i, "patient")
         subject = _subject(trigger)
@@ -299,19 +306,20 @@ def up_roles(trigger: Token) -> dict[int, str]:
     elif trigger.pos_ in ("VERB", "AUX"):  # participle modifier: "Iranian-backed militia"
         roles[np_root(trigger.head).i] = "patient"
         roles[np_root(trigger.head).i + 0] = "patient"
-        holder = _holder(np_root(trigger.head))
+        holder = noun_holder(np_root(trigger.head))
         if holder is not None:
             roles[holder.i] = "patient"
     else:
-        holder = _holder(trigger)
+        holder = noun_holder(trigger)
         if holder is not None:
             roles[holder.i] = "holder"
-            outer = _holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
+            outer = noun_holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
             if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
                 roles[outer.i] = "holder"
         _light_verb_roles(trigger, roles)
         _intransitive_roles(trigger, roles)
         _generic_head_owner(trigger, roles)
+        _as_phrase_owner(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
@@ -324,6 +332,26 @@ def up_roles(trigger: Token) -> dict[int, str]:
         if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
             _shared_noun_roles(trigger.head, roles)
     return _spread(trigger, roles)
+
+
+def _as_phrase_owner(noun: Token, roles: dict[int, str]) -> None:
+    """The other end of a relational noun in an "as" phrase: "Y accepted X as an affiliate" (Y, who
+    accepts), "X joined Y as an affiliate", "X merged into Y as a branch" (Y, what is joined)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+        return
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    other = None
+    if lemma in ACCEPTING_VERBS:
+        other = _subject(verb) or next((g for c in verb.children if c.dep_ == "agent"
+                                         for g in c.children if g.dep_ == "pobj"), None)
+    elif lemma in JOINING_VERBS:
+        other = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+            (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "with")
+             for g in c.children if g.dep_ == "pobj"), None)
+    if other is not None and other.lower_ not in _RELATIVE:
+        roles.setdefault(other.i, "owner")
 
 
 def _generic_head_owner(noun: Token, roles: dict[int, str]) -> None:
