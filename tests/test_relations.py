@@ -362,3 +362,11 @@ def test_joining_a_group_as_a_part_is_no_merger() -> None:
     # "its" inside the "as" phrase is the group merged into, not the subject the phrase describes
     assert _pairs("Ansar Dine merged into Al-Qaeda as its affiliate.") == {("affiliate_of", "kb:ansar-dine", "kb:al-qaeda")}
     assert _pairs("Ansar Dine joined Al-Qaeda as a branch in 2012.") == {("branch_of", "kb:ansar-dine", "kb:al-qaeda")}
+
+
+def test_joining_a_coalition_or_network_is_affiliation_not_merger() -> None:
+    assert _pairs("Ansar Dine joined the Al-Qaeda network in 2012.") == {("affiliate_of", "kb:ansar-dine", "kb:al-qaeda")}
+    assert _pairs("Jaish al-Islam joined the Islamic Coalition in 2013.") == {
+        ("affiliate_of", "kb:jaysh-al-islam", "txt:islamic coalition")}
+    # joining a group by name stays a merger
+    assert any(kind == "merged_with" for kind, _, _ in _pairs("Ansar Dine joined Al-Qaeda in 2012."))

@@ -219,6 +219,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         pairs = _fighting_beside(pairs, role_by)
         if _joins_in_action(trigger):
             pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
+        elif _joins_coalition(trigger):
+            pairs = _as_affiliation(pairs, role_by)
         for rule, source, target in pairs:
             if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
@@ -390,6 +392,39 @@ def _joins_as_part(trigger: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "as" and any(
         g.dep_ == "pobj" and any(r.type in _PART_TYPES for r in rules_for(g)) for g in c.children)
         for c in trigger.children)
+
+
+_AFFILIATE = TriggerRule(type="affiliate_of", pos="VERB", source=("agent",), target=("patient",))
+# Nouns and name endings for a body of several groups: a group joining one becomes its member, it
+# does not merge with it ("X joined the Y network", "X joined the Islamic Coalition").
+_COALITION_NOUNS = frozenset({"network", "coalition", "umbrella", "alliance", "council", "federation",
+                              "confederation", "bloc", "grouping", "platform", "front", "consortium"})
+_COALITION_NAMES = frozenset({"coalition", "alliance", "council", "federation", "confederation", "bloc"})
+
+
+def _joins_coalition(trigger: Token) -> bool:
+    if trigger.lemma_.lower() not in _JOIN_VERBS:
+        return False
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in _COALITION_NOUNS:
+        return True
+    return obj.pos_ == "PROPN" and obj.lower_ in _COALITION_NAMES
+
+
+def _as_affiliation(pairs: list[tuple[TriggerRule, Filler, Filler]],
+                    role_by: dict[int, str]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """A merger between the joiner (agent) and the coalition (patient) becomes the joiner's affiliation."""
+    out = []
+    for rule, a, b in pairs:
+        roles = (role_by.get(id(a)), role_by.get(id(b)))
+        if rule.type == "merged_with" and set(roles) == {"agent", "patient"}:
+            source, target = (a, b) if roles[0] == "agent" else (b, a)
+            out.append((_AFFILIATE, source, target))
+        else:
+            out.append((rule, a, b))
+    return out
 
 
 def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
