@@ -370,3 +370,9 @@ def test_joining_a_coalition_or_network_is_affiliation_not_merger() -> None:
         ("affiliate_of", "kb:jaysh-al-islam", "txt:islamic coalition")}
     # joining a group by name stays a merger
     assert any(kind == "merged_with" for kind, _, _ in _pairs("Ansar Dine joined Al-Qaeda in 2012."))
+
+
+def test_accepting_a_pledge_makes_the_acceptor_its_recipient() -> None:
+    expected = {("allegiance_to", "kb:boko-haram", "kb:islamic-state")}
+    assert _pairs("The Islamic State accepted Boko Haram's pledge of allegiance.") == expected
+    assert _pairs("The Islamic State accepted the allegiance of Boko Haram.") == expected

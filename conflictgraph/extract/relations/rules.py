@@ -320,6 +320,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
         _intransitive_roles(trigger, roles)
         _generic_head_owner(trigger, roles)
         _as_phrase_owner(trigger, roles)
+        _accepted_pledge_roles(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
@@ -352,6 +353,31 @@ def _as_phrase_owner(noun: Token, roles: dict[int, str]) -> None:
              for g in c.children if g.dep_ == "pobj"), None)
     if other is not None and other.lower_ not in _RELATIVE:
         roles.setdefault(other.i, "owner")
+
+
+def _accepted_pledge_roles(noun: Token, roles: dict[int, str]) -> None:
+    """"Y accepted X's pledge of allegiance", "Y accepted the allegiance of X", "X's oath was accepted by
+    Y": Y is who the allegiance goes to, X who gives it."""
+    if not any(r.type == "allegiance_to" for r in rules_for(noun)):
+        return
+    phrase = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    phrase = phrase.head if phrase is not noun else noun
+    verb = phrase.head
+    if phrase.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in ACCEPTING_VERBS:
+        return
+    accepting = _subject(verb) if phrase.dep_ == "dobj" else next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if accepting is None:
+        return
+    roles[accepting.i] = "prep:to"  # not the clause agent of a receiving verb: it takes the pledge
+    for part in (phrase, noun):
+        for child in part.children:
+            if child.dep_ == "poss":
+                roles.setdefault(child.i, "owner")
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for giver in child.children:
+                    if giver.dep_ == "pobj" and giver != noun:
+                        roles.setdefault(giver.i, "owner")
 
 
 def _generic_head_owner(noun: Token, roles: dict[int, str]) -> None:
