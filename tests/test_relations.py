@@ -376,3 +376,9 @@ def test_accepting_a_pledge_makes_the_acceptor_its_recipient() -> None:
     expected = {("allegiance_to", "kb:boko-haram", "kb:islamic-state")}
     assert _pairs("The Islamic State accepted Boko Haram's pledge of allegiance.") == expected
     assert _pairs("The Islamic State accepted the allegiance of Boko Haram.") == expected
+
+
+def test_hiring_a_group_to_act_is_working_with_it() -> None:
+    pairs = _pairs("The Taliban often contracted Lashkar-e-Taiba and Hamas to carry out attacks for them.")
+    assert ("ally_of", "kb:let", "kb:taliban") in pairs and ("ally_of", "kb:hamas", "kb:taliban") in pairs
+    assert not any(kind == "ally_of" for kind, _, _ in _pairs("The Taliban contracted Lashkar-e-Taiba in 2010."))
