@@ -382,3 +382,14 @@ def test_hiring_a_group_to_act_is_working_with_it() -> None:
     pairs = _pairs("The Taliban often contracted Lashkar-e-Taiba and Hamas to carry out attacks for them.")
     assert ("ally_of", "kb:let", "kb:taliban") in pairs and ("ally_of", "kb:hamas", "kb:taliban") in pairs
     assert not any(kind == "ally_of" for kind, _, _ in _pairs("The Taliban contracted Lashkar-e-Taiba in 2010."))
+
+
+def test_attacks_at_a_group_s_headquarters_target_the_group() -> None:
+    pairs = _pairs("Hamas carried out simultaneous suicide attacks at the headquarters of Fatah in Gaza.")
+    assert ("fights", "kb:fatah", "kb:hamas") in pairs
+
+
+def test_a_name_split_into_pieces_takes_the_role_of_any_piece() -> None:
+    # the parser hangs "Ansar al-Islam" on the verb as three pieces, the first subject among them
+    pairs = _pairs("Ansar al-Islam carried out simultaneous suicide bomber attacks at the headquarters of Fatah in Gaza.")
+    assert ("fights", "kb:ansar-al-islam", "kb:fatah") in pairs

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -205,7 +205,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         if not rules and not _verb_read_as_noun(trigger):
             continue
         ups = up_roles(trigger)
-        roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups)) for f in fillers]))
+        roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups) or _piece_role(trigger, f, ups))
+                                               for f in fillers]))
         placed = [(f, r) for f, r in roles if r is not None]
         members = [(f, "member_agent") for f, r in placed if r == "agent" and through_members(f.token)]
         pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
@@ -232,6 +233,22 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             if relation is not None:
                 found.append((relation, trigger))
     return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
+
+
+def _piece_role(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
+    """A name the parser split into pieces hanging outside it ("Ansar al - Islam" as npadvmod, nsubj,
+    nsubj): another piece may be the one the trigger's role reaches (the verb's first subject)."""
+    if filler.mention.source == "context":
+        return None
+    span = trigger.doc.char_span(filler.mention.start, filler.mention.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    for piece in span:
+        if piece != filler.token and not (span.start <= piece.head.i < span.end) and piece.dep_ in _CORE_DEPS:
+            role = role_of(trigger, replace(filler, token=piece), ups)
+            if role is not None:
+                return role
+    return None
 
 
 def _nested(a: Filler, b: Filler) -> bool:

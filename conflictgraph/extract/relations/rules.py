@@ -453,6 +453,10 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     roles.setdefault(obj.i, f"prep:{prep.lower_}")
+        elif prep.dep_ == "prep" and prep.lower_ == "at":  # "carried out attacks at the headquarters of Y"
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in TARGET_NOUNS:
+                    roles.setdefault(obj.i, "prep:at")
 
 
 # Verbs whose subject takes part in the act named by their "in" phrase: "X was involved in an attack on Y".
