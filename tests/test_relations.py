@@ -393,3 +393,13 @@ def test_a_name_split_into_pieces_takes_the_role_of_any_piece() -> None:
     # the parser hangs "Ansar al-Islam" on the verb as three pieces, the first subject among them
     pairs = _pairs("Ansar al-Islam carried out simultaneous suicide bomber attacks at the headquarters of Fatah in Gaza.")
     assert ("fights", "kb:ansar-al-islam", "kb:fatah") in pairs
+
+
+def test_coordinated_subjects_acting_on_an_object_are_one_side() -> None:
+    assert not any(k[0] == "rival_of" for k in _relations("Hamas and Fatah oppose the peace talks."))
+    assert not any(k[0] == "fights" for k in _relations("Hamas fighters and Hezbollah militants attacked the convoy."))
+    assert not any(k[0] == "fights" for k in _relations("Hamas and Fatah were attacked in Gaza."))
+    # a conflict noun or a reciprocal object keeps them apart
+    assert ("fights", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas and Fatah fought a bitter war in 2007.")
+    assert ("fights", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas and Fatah attacked one another's members.")
+    assert ("rival_of", "kb:amal-movement", "kb:hezbollah", "asserted") in _relations("Hezbollah and Amal oppose each other.")

@@ -229,6 +229,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
+            if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
+                continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
                 found.append((relation, trigger))
@@ -372,6 +374,34 @@ def _subsumed(relation: Relation, trigger: Token, found: list[tuple[Relation, To
 def _joint(trigger: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in JOINT_WORDS or c.lower_ in JOINT_WORDS)
                for c in trigger.children)
+
+
+# Verbs whose object is what two sides contend for, not a third party: "X and Y contested the town".
+_PRIZE_VERBS = frozenset({"contest", "dispute", "vie", "compete", "feud", "quarrel", "rival"})
+_RECIPROCAL_OBJECTS = frozenset({"other", "another"})
+
+
+def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
+    """Coordinated subjects of a hostile verb that has an object of its own ("X and Y oppose the
+    talks", "X fighters and Y militants attacked the convoy") act on it together, and coordinated
+    passive subjects ("X and Y were attacked") are both its targets: neither pair is enemies.
+    A conflict noun or "each other" as object keeps them apart ("X and Y fought a war")."""
+    role = role_by.get(id(a))
+    if trigger.pos_ not in ("VERB", "AUX") or role != role_by.get(id(b)) or role not in ("agent", "patient"):
+        return False
+    if role == "patient":
+        return True
+    if trigger.lemma_.lower() in _PRIZE_VERBS:
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if not objects or any(_reciprocal(t) for t in trigger.subtree):
+        return False
+    return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
+
+
+def _reciprocal(token: Token) -> bool:
+    """ "each other", "one another('s members)"."""
+    return token.lower_ in _RECIPROCAL_OBJECTS and token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "one")
 
 
 _ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))
