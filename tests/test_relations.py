@@ -403,3 +403,10 @@ def test_coordinated_subjects_acting_on_an_object_are_one_side() -> None:
     assert ("fights", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas and Fatah fought a bitter war in 2007.")
     assert ("fights", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas and Fatah attacked one another's members.")
     assert ("rival_of", "kb:amal-movement", "kb:hezbollah", "asserted") in _relations("Hezbollah and Amal oppose each other.")
+
+
+def test_groups_making_up_an_attacking_force_are_allies() -> None:
+    pairs = _pairs("A force that included Hamas fighters and some Hezbollah fighters attacked Israeli troops.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah") in pairs and ("fights", "kb:hezbollah", "kb:idf") in pairs
+    assert ("ally_of", "kb:hamas", "kb:hezbollah") in _pairs(
+        "A unit comprising Hamas and Hezbollah fighters ambushed Israeli soldiers.")

@@ -99,6 +99,9 @@ ORIGIN_NOUNS = frozenset({
 # "the Pakistan-based group", "a London-born preacher": a seat or a birthplace, not a party.
 _SEAT_PARTICIPLES = frozenset({"based", "born", "headquartered", "raised", "registered"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
+# Verbs saying what a force is made of: in "a force that included X fighters attacked Z", "a unit
+# made up of X and Y", X and Y fill the role of the force.
+COMPOSING_VERBS = frozenset({"include", "comprise", "consist", "compose", "contain", "encompass", "make"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,8 +641,19 @@ def _transparent(path: list[Token]) -> bool:
             continue  # a title before a name: "killed X leader Z" reaches X through "leader"
         if upper.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") and upper != child:
             continue  # nested clause: roles were computed relative to it
+        if composing_edge(lower, upper):
+            continue
         return False
     return True
+
+
+def composing_edge(lower: Token, upper: Token) -> bool:
+    """Edges of "a force that included / made up of X": X stands in the force's place."""
+    if lower.dep_ in ("relcl", "acl"):
+        return lower.lemma_.lower() in COMPOSING_VERBS and upper.pos_ in ("NOUN", "PROPN")
+    if upper.lemma_.lower() not in COMPOSING_VERBS or upper.dep_ not in ("relcl", "acl"):
+        return False
+    return lower.dep_ == "dobj" or (lower.dep_ == "prep" and lower.lower_ == "of")
 
 
 def _alternative_verb(verb: Token) -> bool:
@@ -711,7 +725,7 @@ def _climbable(token: Token) -> bool:
     if dep == "prep" and token.lower_ == "of" and (lemma in _QUANTIFIER_HEADS - {"member", "part"} or head.like_num):
         return True  # "some of its members", "two of X's commanders"
     member = lemma in MEMBER_NOUNS or lemma in GENERIC_NOUNS or lemma in TARGET_NOUNS
-    return member and dep in ("prep", "poss", "nmod", "amod")
+    return (member and dep in ("prep", "poss", "nmod", "amod")) or composing_edge(token, head)
 
 
 def coordinated(a: Filler, b: Filler) -> bool:
@@ -723,10 +737,16 @@ def coordinated(a: Filler, b: Filler) -> bool:
 
 def _conj_root(token: Token) -> Token:
     steps = 0
-    while token.dep_ in ("conj", "compound", "flat", "appos") and token.head != token and steps < _MAX_CLIMB:
+    while (token.dep_ in ("conj", "compound", "flat", "appos") or _member_modifier(token)) \
+            and token.head != token and steps < _MAX_CLIMB:
         token = token.head
         steps += 1
     return token
+
+
+def _member_modifier(token: Token) -> bool:
+    """ "X fighters and some Y's militants": the group named on a membership noun is coordinated through it."""
+    return token.dep_ in ("nmod", "poss") and token.head.lemma_.lower() in MEMBER_NOUNS
 
 
 def through_members(token: Token) -> bool:
