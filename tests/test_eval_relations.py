@@ -19,8 +19,8 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    # measured 2026-12-03 (sixth round): overall 0.582, riv 0.79, mer 0.688, all 0.602, spl 0.62, aff 0.232
-    floors = {"overall_hit": 0.56, "riv_hit": 0.76, "mer_hit": 0.66, "all_hit": 0.58, "spl_hit": 0.6, "aff_hit": 0.21,
+    # measured 2026-12-04 (ninth round): overall 0.612, riv 0.81, mer 0.688, all 0.641, spl 0.62, aff 0.293
+    floors = {"overall_hit": 0.59, "riv_hit": 0.79, "mer_hit": 0.66, "all_hit": 0.62, "spl_hit": 0.6, "aff_hit": 0.27,
               "both_groups_found": 0.87}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])
@@ -33,7 +33,7 @@ def test_mmp_floors() -> None:
 def test_un_links_floor() -> None:
     from conflictgraph.evaluation.un_links import evaluate
 
-    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.29  # 0.31 measured 2026-12-03
+    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.32  # 0.338 measured 2026-12-04
 
 
 def test_sentence_set_floors() -> None:
