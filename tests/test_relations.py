@@ -410,3 +410,12 @@ def test_groups_making_up_an_attacking_force_are_allies() -> None:
     assert ("ally_of", "kb:hamas", "kb:hezbollah") in pairs and ("fights", "kb:hezbollah", "kb:idf") in pairs
     assert ("ally_of", "kb:hamas", "kb:hezbollah") in _pairs(
         "A unit comprising Hamas and Hezbollah fighters ambushed Israeli soldiers.")
+
+
+def test_joining_a_coalition_that_includes_a_group_makes_them_allies() -> None:
+    pairs = _pairs("In 2015, Hamas joined the Army of Conquest, which includes Hezbollah and the Taliban, to fight the regime.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah") in pairs and ("ally_of", "kb:hamas", "kb:taliban") in pairs
+    assert not any(kind == "merged_with" and "kb:hezbollah" in (a, b) for kind, a, b in pairs)
+    assert _pairs("Hamas joined a coalition that included Hezbollah.") == {("ally_of", "kb:hamas", "kb:hezbollah")}
+    pairs = _pairs("Hamas joined an operations room that includes groups such as Hezbollah and the Taliban.")
+    assert ("ally_of", "kb:hamas", "kb:taliban") in pairs

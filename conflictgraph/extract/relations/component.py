@@ -25,6 +25,7 @@ from conflictgraph.extract.relations.rules import (
     PRODUCT_VERBS,
     Filler,
     TriggerRule,
+    composing_edge,
     coordinated,
     np_root,
     origin_modifier,
@@ -222,6 +223,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
         elif _joins_coalition(trigger):
             pairs = _as_affiliation(pairs, role_by)
+        pairs = _co_members(trigger, pairs)
         for rule, source, target in pairs:
             if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
@@ -472,6 +474,34 @@ def _as_affiliation(pairs: list[tuple[TriggerRule, Filler, Filler]],
         else:
             out.append((rule, a, b))
     return out
+
+
+def _co_members(trigger: Token, pairs: list[tuple[TriggerRule, Filler, Filler]]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """"X joined the C coalition, which includes Y": Y is a fellow member, no merger or parent of X;
+    X is its ally. Two members of C are no merger with each other either."""
+    out = []
+    for rule, a, b in pairs:
+        if rule.type not in ("merged_with", "affiliate_of"):
+            out.append((rule, a, b))
+            continue
+        inside = (_composed(trigger, a), _composed(trigger, b))
+        if inside[0] != inside[1]:
+            out.append((_ALLY, a, b))
+        elif not inside[0]:
+            out.append((rule, a, b))
+    return out
+
+
+def _composed(trigger: Token, filler: Filler) -> bool:
+    """Whether the actor reaches the trigger as part of what a noun is made of ("a force that included X")."""
+    token = filler.token
+    for _ in range(12):
+        if token == trigger or token.head == token:
+            return False
+        if composing_edge(token, token.head):
+            return True
+        token = token.head
+    return False
 
 
 def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:

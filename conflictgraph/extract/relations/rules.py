@@ -565,7 +565,7 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return _prep_role(child, below)
     if dep in ("dobj", "attr", "oprd", "advmod", "prt", "npadvmod", "dative", "acomp") and below:
         nested = next((t for t in below if t.dep_ == "prep" and not _naming(t, t.head)
-                       and t.lower_ not in _EXAMPLE_PREPS), None)
+                       and not example_prep(t)), None)
         if nested is not None and nested.lower_ != "of":
             return _prep_role(nested, [])
     if dep in _OBJ:
@@ -629,7 +629,7 @@ def _transparent(path: list[Token]) -> bool:
             continue
         if (lower.dep_ == "pcomp" and _alternative_verb(lower)) or (lower.dep_ == "dobj" and _alternative_verb(upper)):
             continue  # "associated with/aiding Y": Y is the object of both
-        if lower.dep_ == "prep" and lower.lower_ in _EXAMPLE_PREPS and (upper.pos_ == "PROPN" or nounish_example(upper)):
+        if lower.dep_ == "prep" and example_prep(lower) and (upper.pos_ == "PROPN" or nounish_example(upper)):
             continue  # "the X coalition, including Y": Y is part of what fills the role
         nounish = upper.lemma_.lower() in MEMBER_NOUNS or upper.lemma_.lower() in GENERIC_NOUNS \
             or upper.lemma_.lower() in TARGET_NOUNS
@@ -664,6 +664,13 @@ def _alternative_verb(verb: Token) -> bool:
         return False
     between = verb.doc[prep.i + 1:verb.i]
     return 0 < len(between) <= 2 and any(t.lower_ in ("/", "or", "and") for t in between)
+
+
+def example_prep(token: Token) -> bool:
+    """ "including", "like", or "such as" ("groups such as X": X fills the role of "groups")."""
+    if token.lower_ in _EXAMPLE_PREPS:
+        return True
+    return token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such"
 
 
 def nounish_example(token: Token) -> bool:
@@ -716,10 +723,10 @@ def _climbable(token: Token) -> bool:
         return True
     if dep == "pobj" and head.lower_ in ("of", "from"):
         return True
-    if dep == "pobj" and head.lower_ in _EXAMPLE_PREPS and (head.head.lemma_.lower() in GENERIC_NOUNS
+    if dep == "pobj" and example_prep(head) and (head.head.lemma_.lower() in GENERIC_NOUNS
                                                              or head.head.pos_ == "PROPN"):
         return True  # "groups, including X": X fills the role of "groups" (or of a coalition's name)
-    if dep == "prep" and token.lower_ in _EXAMPLE_PREPS and head.pos_ == "PROPN":
+    if dep == "prep" and example_prep(token) and head.pos_ == "PROPN":
         return True
     lemma = head.lemma_.lower()
     if dep == "prep" and token.lower_ == "of" and (lemma in _QUANTIFIER_HEADS - {"member", "part"} or head.like_num):
