@@ -419,3 +419,8 @@ def test_joining_a_coalition_that_includes_a_group_makes_them_allies() -> None:
     assert _pairs("Hamas joined a coalition that included Hezbollah.") == {("ally_of", "kb:hamas", "kb:hezbollah")}
     pairs = _pairs("Hamas joined an operations room that includes groups such as Hezbollah and the Taliban.")
     assert ("ally_of", "kb:hamas", "kb:taliban") in pairs
+
+
+def test_a_group_formed_from_members_of_another_split_from_it() -> None:
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("Jaish al-Islam was formed in 2006 from former members of Hamas.")
+    assert not any(kind == "splinter_of" for kind, _, _ in _pairs("Jaish al-Islam was formed in 2006 with money from Hamas."))

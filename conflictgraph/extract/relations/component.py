@@ -209,7 +209,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups) or _piece_role(trigger, f, ups))
                                                for f in fillers]))
         placed = [(f, r) for f, r in roles if r is not None]
-        members = [(f, "member_agent") for f, r in placed if r == "agent" and through_members(f.token)]
+        members = [(f, _MEMBER_ROLES[r]) for f, r in placed if r in _MEMBER_ROLES and through_members(f.token)]
         pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
             if len(placed) >= 2 else []
         if not pairs:
@@ -237,6 +237,11 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             if relation is not None:
                 found.append((relation, trigger))
     return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
+
+
+# Roles reached through a membership noun: "members of X formed Z" (member_agent), "Z was formed from
+# former members of X" (member_from); both say Z split from X.
+_MEMBER_ROLES = {"agent": "member_agent", "prep:from": "member_from"}
 
 
 def _piece_role(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
