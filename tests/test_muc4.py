@@ -124,3 +124,24 @@ def test_predict_templates_shape():
 @pytest.mark.parametrize("text", ["", "the weather was fine."])
 def test_predict_templates_on_text_without_an_incident(text):
     assert predict_templates(text) == []
+
+
+def test_parse_tags_give_each_word_its_relation_to_the_governing_verb():
+    from conflictgraph.extract.rolefill.parse import parse
+
+    text = "masked men abducted a shopkeeper in the market."
+    tags = dict(zip((t.text for t in tokenize(text)), parse(text, tokenize(text)), strict=True))
+    assert "gov=nsubj|abduct" in tags["men"]
+    assert "gov=dobj|abduct" in tags["shopkeeper"]
+    assert "gov=in|abduct" in tags["market"]
+
+
+def test_candidate_features_pool_the_parse_tags_of_each_occurrence():
+    from conflictgraph.extract.rolefill.candidates import candidate_features
+
+    tokens = tokenize("masked men abducted a shopkeeper.")
+    cands = candidates(tokens)
+    tags = tuple(("gov=dobj|abduct",) if t.text == "shopkeeper" else () for t in tokens)
+    plain, tagged = candidate_features(tokens, cands), candidate_features(tokens, cands, tags)
+    shopkeeper = next(i for i, c in enumerate(cands) if c.text == "shopkeeper")
+    assert len(tagged[shopkeeper]) == len(plain[shopkeeper]) + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,8 +75,10 @@ def _occurrence_features(words: list[str], sent: list[int], start: int, n: int) 
     return feats
 
 
-def candidate_features(tokens: list[Token], cands: list[Candidate]) -> list[list[int]]:
-    """Hashed features of each candidate: its words, and the pooled contexts of its occurrences."""
+def candidate_features(tokens: list[Token], cands: list[Candidate],
+                       tags: Sequence[tuple[str, ...]] | None = None) -> list[list[int]]:
+    """Hashed features of each candidate: its words, and the pooled contexts of its occurrences;
+    ``tags``: per token, its parse tags (``parse.Parsed.tags``), pooled over the occurrences too."""
     words = [t.text for t in tokens]
     sent = sentence_ids(tokens)
     # Content words per sentence, computed once: the incident verb ("kidnapped", "exploded") may be
@@ -84,10 +87,27 @@ def candidate_features(tokens: list[Token], cands: list[Candidate]) -> list[list
     for word, sid in zip(words, sent, strict=True):
         if word not in _FUNCTION:
             sentence_words[sid].add(f"sw={word}")
-    return [_features(words, sent, sentence_words, c) for c in cands]
+    out = []
+    for candidate in cands:
+        feats = _features(words, sent, sentence_words, candidate)
+        if tags:
+            feats |= _parse_features(tags, candidate)
+        out.append(sorted({_hash(f) for f in feats}))
+    return out
 
 
-def _features(words: list[str], sent: list[int], sentence_words: dict[int, set[str]], candidate: Candidate) -> list[int]:
+def _parse_features(tags: Sequence[tuple[str, ...]], candidate: Candidate) -> set[str]:
+    """Parse tags of the phrase's last word (the head of an English noun phrase: its relation to the
+    verb, "nsubjpass|kidnap") and the entity label of its first word, at each occurrence."""
+    last = len(candidate.words) - 1
+    feats: set[str] = set()
+    for start in candidate.starts[:8]:
+        feats |= {f"pt:{tag}" for tag in tags[start + last]}
+        feats |= {f"pf:{tag}" for tag in tags[start] if tag.startswith("ent=")}
+    return feats
+
+
+def _features(words: list[str], sent: list[int], sentence_words: dict[int, set[str]], candidate: Candidate) -> set[str]:
     w = candidate.words
     feats = {"bias", f"ph={candidate.text}", f"head={w[-1]}", f"first={w[0]}", f"len={len(w)}",
              f"hs3={w[-1][-3:]}", f"count={min(len(candidate.starts), 4)}",
@@ -99,7 +119,7 @@ def _features(words: list[str], sent: list[int], sentence_words: dict[int, set[s
         feats |= _occurrence_features(words, sent, start, len(w))
     for sid in {sent[start] for start in candidate.starts[:3]}:
         feats |= sentence_words[sid]
-    return sorted({_hash(f) for f in feats})
+    return feats
 
 
 class CandidateClassifier:

@@ -13,6 +13,7 @@ from conflictgraph.extract.rolefill.candidates import candidate_features, candid
 from conflictgraph.extract.rolefill.cues import cue_positions, document_cue_features
 from conflictgraph.extract.rolefill.features import Token, document_features, tokenize
 from conflictgraph.extract.rolefill.model import DOC_OUTPUTS, MODEL_PATH, ROLES, Filler, RoleFillModel, load_model
+from conflictgraph.extract.rolefill.parse import Tags, parse
 
 INCIDENT_TYPES = DOC_OUTPUTS[1:-1]
 THRESHOLDS_PATH = MODEL_PATH.with_suffix(".thresholds.json")
@@ -50,12 +51,13 @@ def save_thresholds(thresholds: Thresholds, path: Path = THRESHOLDS_PATH) -> Non
     path.write_text(json.dumps({f: getattr(thresholds, f) for f in fields}, indent=1) + "\n", encoding="utf-8")
 
 
-def score_candidates(text: str, model: RoleFillModel, tokens: list[Token] | None = None) -> list[Filler]:
+def score_candidates(text: str, model: RoleFillModel, tokens: list[Token] | None = None,
+                     tags: Tags | None = None) -> list[Filler]:
     """Every candidate phrase with its most likely role, that role's probability and its positions."""
     tokens = tokenize(text) if tokens is None else tokens
     cands = candidates(tokens)
     out = []
-    for candidate, ids in zip(cands, candidate_features(tokens, cands), strict=True):
+    for candidate, ids in zip(cands, candidate_features(tokens, cands, tags), strict=True):
         probs = model.candidates.probabilities(ids)
         best = int(np.argmax(probs[1:])) + 1
         out.append(Filler(ROLES[best - 1], candidate.text, float(probs[best]), candidate.starts))
@@ -77,9 +79,9 @@ def predict_templates(text: str, model: RoleFillModel | None = None,
     model = model or load_model()
     thresholds = thresholds or load_thresholds()
     tokens = tokenize(text)
-    fillers = score_candidates(text, model, tokens)
-    if not fillers:  # no phrase at all: nothing is reported (and the length features would extrapolate)
+    if not candidates(tokens):  # no phrase at all: nothing is reported (and the length features would extrapolate)
         return []
+    fillers = score_candidates(text, model, tokens, parse(text, tokens))
     probs = model.doc.probabilities(document_features(tokens))
     cue_index = cue_positions(tokens)
     if model.stacker is not None:
