@@ -19,8 +19,8 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    # measured 2026-12-04 (ninth round): overall 0.612, riv 0.81, mer 0.688, all 0.641, spl 0.62, aff 0.293
-    floors = {"overall_hit": 0.59, "riv_hit": 0.79, "mer_hit": 0.66, "all_hit": 0.62, "spl_hit": 0.6, "aff_hit": 0.27,
+    # measured 2026-12-04 (ninth round): overall 0.620, riv 0.81, mer 0.688, all 0.656, spl 0.64, aff 0.293
+    floors = {"overall_hit": 0.60, "riv_hit": 0.79, "mer_hit": 0.66, "all_hit": 0.63, "spl_hit": 0.6, "aff_hit": 0.27,
               "both_groups_found": 0.87}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])
