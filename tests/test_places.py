@@ -522,3 +522,21 @@ def test_a_building_named_with_its_town_is_no_actor_and_the_town_is_the_place():
     assert not any("Baqubah" in mention.text for mention in findings.mentions)
     [event] = findings.events
     assert (event.location.name, event.location.country) == ("Baqubah", "IQ")
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a division the gazetteer only knows by its seat town ranks as that division: the town named in it wins
+    ("Militants fired rockets at a police post in Salang in Parwan province, wounding two guards.", "fired", "Salang",
+     "AF"),
+    ("A grenade wounded a constable at Tral in the Pulwama district on Tuesday.", "wounded", "Tral", "IN"),
+    # a tehsil is a smaller unit than the district around it
+    ("Maoists shot a road contractor in Sironcha tehsil of Gadchiroli district.", "shot", "Sironcha", "IN"),
+    # ... but a village or an area in a district is named by its district
+    ("Raiders burned twenty houses in the village of Nambiru in the Mueda district.", "burned", "Mueda", "MZ"),
+    # a district named inside such a province is in the province's country, not at a namesake abroad
+    ("A rocket hit a clinic in the Lyon district of Khost province on Monday.", "hit", "Lyon", "AF"),
+])
+def test_division_named_by_its_seat_town(nlp, text, trigger, surface, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None, text
+    assert (located.text, located.place.country) == (surface, country)

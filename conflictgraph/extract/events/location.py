@@ -72,6 +72,7 @@ from conflictgraph.knowledge.places import (
     geocode,
     geocode_loose,
     listed_name,
+    spelling_key,
 )
 from conflictgraph.knowledge.places import division as admin1_division
 from conflictgraph.models import Place
@@ -80,6 +81,14 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 SPECIFICITY: dict[str, int] = {"point": 5, "city": 4, "admin1": 3, "region": 2, "country": 1}
+# the rank of a seat town the text names as a division: a province as a first-level division, a district,
+# cercle or tehsil between that and a town ("state" and "region" also name groups and areas: "Kent State")
+_PROVINCE_RANK, _DISTRICT_RANK, _SUBDISTRICT_RANK = 3.0, 3.5, 3.75
+_UNIT_RANKS: dict[str, float] = {
+    "province": _PROVINCE_RANK, "governorate": _PROVINCE_RANK, "department": _PROVINCE_RANK, "oblast": _PROVINCE_RANK,
+    "district": _DISTRICT_RANK, "county": _DISTRICT_RANK, "cercle": _DISTRICT_RANK,
+    "tehsil": _SUBDISTRICT_RANK, "taluka": _SUBDISTRICT_RANK, "subdistrict": _SUBDISTRICT_RANK,
+}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}?)(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:,|\(|—|–|-{1,2})\s")
 
 
@@ -92,6 +101,9 @@ class Located:
     score: float
     settlement: bool = False  # a name the text marks as a settlement ("the village of X", "X district")
     modifier: bool = False  # a country naming people or things, not a place ("a US patrol", "two US soldiers")
+    # the division the text names the place as ("the Pulwama district", "Uruzgan province"; 0 for none): a seat
+    # town so named ranks as that division, below the towns inside it (``_rank``)
+    unit: float = 0.0
 
 
 PLACE_NOUNS: frozenset[str] = frozenset({
@@ -691,10 +703,56 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             # a town the text places in its division or country ("Khan Beni Saad, Iraq") is inside that container
             settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
             modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
-            found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier))
+            found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier,
+                                 _unit_rank(ent)))
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
+
+
+def _unit_rank(ent: Span) -> float:
+    """The rank of a division the text names by its seat town ("Bala Deh in the Gardez district", "Genc, in
+    Bingol Province", "the province of Quezon"): a town the gazetteer lists under the division's name is
+    not where the text puts the event, the division is (0 when the text names no division)."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    for word in (ent[-1], after, before[0] if before is not None and before[1].lower_ == "of" else None):
+        if word is not None and word.lower_ in _UNIT_RANKS and word.i != ent.start:
+            return _UNIT_RANKS[word.lower_]
+    return 0.0
+
+
+def _rank(candidate: Located) -> float:
+    """How specific a candidate is: its place's precision, or for a seat town the division the text names."""
+    return _seat_unit(candidate) or SPECIFICITY.get(candidate.place.precision or "", 0)
+
+
+def _seat_unit(candidate: Located) -> float:
+    """The division rank of a town the gazetteer lists under the name the text gives a division, else 0."""
+    return candidate.unit if candidate.place.precision in ("city", "point") else 0.0
+
+
+def _seat_of_province(candidate: Located) -> bool:
+    """Is the candidate a province the text names ("Parwan province", "the province of Khost") that the
+    gazetteer only knows as a town in a division of that name, spelt alike (Parvan, Khowst)? Not a namesake
+    town elsewhere ("North Samar province" is no Ukrainian Samar, "Quezon province" no Quezon City)."""
+    if _seat_unit(candidate) != _PROVINCE_RANK or not candidate.place.admin1:
+        return False
+    name = _KIND_WORD_END.sub("", re.sub(r"^(?:the|The)\s+", "", candidate.text))
+    return spelling_key(name) == spelling_key(candidate.place.admin1)
+
+
+_KIND_WORD_END = re.compile(r"\s+(?:" + "|".join(_UNIT_RANKS) + r")$", re.I)
+
+
+def _fits_inside(inner: Located, seat: float) -> bool:
+    """May an unlisted place the text puts in a division named by its seat town (of rank ``seat``) replace
+    it? A unit of its own only when it is a smaller one ("Dhanora tehsil of Gadchiroli district"); a village or
+    an area only inside a province: reports name "the village of X in the Y district" by its district."""
+    if inner.unit:
+        return inner.unit > seat
+    return seat < _DISTRICT_RANK or not inner.settlement
 
 
 def _of_nationality(ent: Span, text: str, place: Place) -> Place:
@@ -852,8 +910,11 @@ def _in_possessor(ent: Span, text: str, place: Place) -> Place:
 
 def _within_division(found: list[Located]) -> list[Located]:
     """A sentence naming divisions of one country only ("near Kourou town in the Tillaberi region") puts
-    its cities in that country: a city resolved abroad is looked up there, else kept by name only."""
-    countries = {c.place.country for c in found if c.place.precision in ("admin1", "region") and c.place.country}
+    its cities in that country: a city resolved abroad is looked up there, else kept by name only. A province
+    the text names by a seat town of the province's own name ("in Bagram district of Parwan province": Jabal os
+    Saraj in Parvan) counts as that division."""
+    countries = {c.place.country for c in found if c.place.country and (c.place.precision in ("admin1", "region")
+                                                                         or _seat_of_province(c))}
     if len(countries) != 1:
         return found
     country = countries.pop()
@@ -966,7 +1027,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     if top < -1:
         return (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None
     near = [c for c in found if c.score >= top - 1.01]
-    best = max(near, key=lambda c: (SPECIFICITY.get(c.place.precision or "", 0), c.score))
+    best = max(near, key=lambda c: (_rank(c), c.score))
     best = _settlement_inside(best, near)
     best = _named_inside(best, near, sents[0].doc) if sents else best
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
@@ -1009,9 +1070,11 @@ def _settlement_inside(best: Located, near: list[Located]) -> Located:
     the Palma district of Cabo Delgado", "Harfa village in Quneitra province") is where it happened, rather
     than the division or country around it: it wins over a near-best division, region or country (of the
     same country when it has one) and takes that container's country and division (``_contained``)."""
-    if best.place.precision not in ("admin1", "region", "country"):
+    seat = _seat_unit(best)
+    if best.place.precision not in ("admin1", "region", "country") and not seat:
         return best
-    inside = [c for c in near if c.settlement and c.place.country in (None, best.place.country)]
+    inside = [c for c in near if c.settlement and c.place.country in (None, best.place.country)
+              and (not seat or _fits_inside(c, seat))]
     return max(inside, key=lambda c: c.score) if inside else best
 
 
@@ -1024,22 +1087,32 @@ def _named_inside(best: Located, near: list[Located], doc: Doc) -> Located:
     "Al-Dana in Idlib Governorate", "the Jani Khel area of Bannu district") is the more precise place: it
     wins and takes its container's country and division (``_contained``). Not inside a town: a hotel or
     a quarter would take the town's place, and a place keeps one name."""
-    if best.place.precision not in ("admin1", "region"):
+    seat = _seat_unit(best)
+    if best.place.precision not in ("admin1", "region") and not seat:
         return best
     outer = doc.char_span(best.start, best.end, alignment_mode="expand")
     if outer is None:
         return best
     for inner in near:
         if inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
+                and (not seat or _fits_inside(inner, seat)) \
                 and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer):
             return inner
     return best
 
 
+# the words that may stand between a place and the division named right after it as its container
+_WITHIN_WORDS = frozenset({("in",), ("in", "the"), ("of",), ("of", "the"), (",",), (",", "in"), (",", "in", "the")})
+
+
 def _placed_in(inner: Span | None, outer: Span) -> bool:
-    """``outer`` is the object of "in"/"of" attached to ``inner`` or to the settlement noun right after it."""
+    """``outer`` is the object of "in"/"of" attached to ``inner`` or to the settlement noun right after it, or
+    follows it with only "in"/"of" or a comma between ("Salang in Parwan province", whatever the parser hung
+    that "in" on)."""
     if inner is None or inner.end > outer.start:
         return False
+    if tuple(t.lower_ for t in inner.doc[inner.end:outer.start]) in _WITHIN_WORDS:
+        return True
     root = outer.root
     while root.dep_ == "compound" and root.head.i > root.i:  # "Bannu district", "Idlib Governorate"
         root = root.head
