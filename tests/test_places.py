@@ -87,6 +87,12 @@ def _pick(nlp, text: str, trigger: str):
     return pick_location(list(doc.sents), token, fallback=False)
 
 
+def _assert_picked(nlp, text: str, trigger: str, surface: str, country: str) -> None:
+    located = _pick(nlp, text, trigger)
+    assert located is not None, text
+    assert (located.text, located.place.country) == (surface, country)
+
+
 @pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
     ("Insurgents captured Lubumbashi on Monday after a week of fighting.", "captured", "Lubumbashi", "CD"),
     ("Gunmen killed four villagers in Tanout village, Niger, on Sunday.", "killed", "Tanout", "NE"),
@@ -392,9 +398,7 @@ def test_loose_spelling():
     ("A roadside bomb went off outside of Misrata killing two soldiers.", "went", "Misrata", "LY"),
 ])
 def test_pick_location_seventh_round(nlp, text, trigger, surface, country):
-    located = _pick(nlp, text, trigger)
-    assert located is not None, text
-    assert (located.text, located.place.country) == (surface, country)
+    _assert_picked(nlp, text, trigger, surface, country)
 
 
 def test_weak_hint_does_not_pick_a_small_namesake(nlp):
@@ -537,6 +541,4 @@ def test_a_building_named_with_its_town_is_no_actor_and_the_town_is_the_place():
     ("A rocket hit a clinic in the Lyon district of Khost province on Monday.", "hit", "Lyon", "AF"),
 ])
 def test_division_named_by_its_seat_town(nlp, text, trigger, surface, country):
-    located = _pick(nlp, text, trigger)
-    assert located is not None, text
-    assert (located.text, located.place.country) == (surface, country)
+    _assert_picked(nlp, text, trigger, surface, country)
