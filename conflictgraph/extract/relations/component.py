@@ -227,6 +227,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         for rule, source, target in pairs:
             if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
+            if rule.type == "splinter_of" and _out_of_merger(trigger):
+                continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
             if rule.symmetric and _nested(source, target):
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
@@ -258,6 +260,13 @@ def _piece_role(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | No
             if role is not None:
                 return role
     return None
+
+
+def _out_of_merger(trigger: Token) -> bool:
+    """Whether a split verb's "from" / "out of" phrase is a merger noun ("emerged from the merger of X and Y")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "out", "of") and any(
+        g.dep_ == "pobj" and any(r.type == "merged_with" for r in rules_for(g)) for g in c.subtree)
+        for c in trigger.children)
 
 
 def _nested(a: Filler, b: Filler) -> bool:

@@ -324,6 +324,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
         _generic_head_owner(trigger, roles)
         _as_phrase_owner(trigger, roles)
         _accepted_pledge_roles(trigger, roles)
+        _merger_product(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
@@ -358,6 +359,34 @@ def _as_phrase_owner(noun: Token, roles: dict[int, str]) -> None:
         roles.setdefault(other.i, "owner")
 
 
+# Verbs whose subject comes out of the merger named in their "by/from/through" phrase
+# ("Z was formed by the merger of X and Y", "Z emerged from the merger of X and Y").
+_EMERGING_VERBS = frozenset({"emerge", "arise", "result", "come", "grow", "spring", "bear"})
+_OUT_OF = frozenset({"by", "from", "through", "out", "via"})
+# Nouns naming what a merger yields: "Z was the product of a merger between X and Y".
+_OUTCOME_NOUNS = frozenset({"product", "result", "outcome", "fruit"})
+
+
+def _merger_product(noun: Token, roles: dict[int, str]) -> None:
+    """The group a merger noun yields is a party of the merger: "Z was formed by / emerged from the
+    merger of X and Y", "the merger of X and Y created Z", "Z was the product of a merger between X and Y"."""
+    if not any(r.type == "merged_with" for r in rules_for(noun)):
+        return
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
+        head = head.head  # "born out of the merger"
+    product = None
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in PRODUCT_VERBS | {"produce", "yield", "give", "birth"}:
+        product = next((c for c in head.children if c.dep_ == "dobj"), None)
+    elif noun.dep_ == "pobj" and head.lower_ in _OUT_OF and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() in PRODUCT_VERBS | _EMERGING_VERBS:
+        product = next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _OUTCOME_NOUNS:
+        product = noun_holder(head.head)
+    if product is not None and product.lower_ not in _RELATIVE:
+        roles.setdefault(product.i, "product")
+
+
 def _accepted_pledge_roles(noun: Token, roles: dict[int, str]) -> None:
     """"Y accepted X's pledge of allegiance", "Y accepted the allegiance of X", "X's oath was accepted by
     Y": Y is who the allegiance goes to, X who gives it."""
@@ -385,12 +414,13 @@ def _accepted_pledge_roles(noun: Token, roles: dict[int, str]) -> None:
 
 def _generic_head_owner(noun: Token, roles: dict[int, str]) -> None:
     """A relational noun modifying a generic noun takes that noun's possessor as its owner:
-    "its new affiliate group" -> its is the parent, the group the holder."""
+    "its new affiliate group" -> its is the parent, the group the holder; so is a name before it
+    in the same compound ("a Y splinter group")."""
     head = noun.head
     if noun.dep_ != "compound" or head.lemma_.lower() not in GENERIC_NOUNS:
         return
     for child in head.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < noun.i):
             roles.setdefault(child.i, "owner")
 
 
@@ -704,8 +734,8 @@ def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
     while steps < _MAX_CLIMB:
         if token.i in ups:
             return ups[token.i]
-        if token.head == token or not _climbable(token):
-            break
+        if token.head == token or not _climbable(token) or token.head == trigger:
+            break  # "X, a Y offshoot": Y modifies the trigger; climbing past it would give Y the role of X
         token = token.head
         steps += 1
     if trigger.is_ancestor(filler.token):

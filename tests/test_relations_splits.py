@@ -1,0 +1,30 @@
+"""Splinter and merger relations (issue 4, tenth round) on sentences written for these tests."""
+
+from conflictgraph.extract.pipeline import get_extractor
+from conflictgraph.models import Document
+
+
+def _pairs(text: str) -> set[tuple[str, str, str]]:
+    findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
+    return {(r.type, r.source, r.target) for r in findings.relations if r.certainty != "negated"}
+
+
+def test_relational_noun_in_apposition_with_a_name_before_it() -> None:
+    # "Y offshoot" modifies the noun; Y is the parent, not what the noun describes
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("Jaish al-Islam, a Hamas offshoot, raided a depot.")
+    assert ("affiliate_of", "kb:jnim", "kb:al-qaeda") in _pairs("JNIM, an al-Qaeda affiliate, raided a depot.")
+
+
+def test_name_before_a_relational_noun_on_a_generic_head() -> None:
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in _pairs("The Tehrik-i-Taliban Pakistan is a Taliban splinter group.")
+
+
+def test_the_group_a_merger_noun_yields_is_a_merger_party() -> None:
+    pairs = _pairs("JNIM was formed by the merger of Ansar Dine and al-Mourabitoun.")
+    assert ("merged_with", "kb:ansar-dine", "kb:jnim") in pairs and ("merged_with", "kb:al-mourabitoun", "kb:jnim") in pairs
+    assert ("merged_with", "kb:ansar-dine", "kb:jnim") in _pairs("The merger of Ansar Dine and al-Mourabitoun created JNIM.")
+    assert ("merged_with", "kb:ansar-dine", "kb:jnim") in _pairs(
+        "JNIM was the product of a merger between Ansar Dine and al-Mourabitoun.")
+    # emerging from a merger is no split from its parties
+    pairs = _pairs("JNIM emerged from the merger of Ansar Dine and al-Mourabitoun.")
+    assert ("merged_with", "kb:ansar-dine", "kb:jnim") in pairs and not any(k == "splinter_of" for k, _, _ in pairs)
