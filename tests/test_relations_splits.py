@@ -28,3 +28,23 @@ def test_the_group_a_merger_noun_yields_is_a_merger_party() -> None:
     # emerging from a merger is no split from its parties
     pairs = _pairs("JNIM emerged from the merger of Ansar Dine and al-Mourabitoun.")
     assert ("merged_with", "kb:ansar-dine", "kb:jnim") in pairs and not any(k == "splinter_of" for k, _, _ in pairs)
+
+
+def test_short_name_of_the_renamed_nusra_front_is_no_fatah() -> None:
+    pairs = _pairs("Jund al-Aqsa merged into Fatah al-Sham in 2016.")
+    assert ("merged_with", "kb:jabhat-al-nusra", "kb:jund-al-aqsa") in pairs
+    assert not any("kb:fatah" in (a, b) for _, a, b in pairs)
+
+
+def test_sanctioning_an_act_is_approval_not_designation() -> None:
+    assert not any(k == "designates" for k, _, _ in _pairs("Hamas's leadership sanctioned the Taliban's split."))
+    assert ("designates", "kb:united-states", "kb:taliban") in _pairs("The United States sanctioned the Taliban in 2001.")
+
+
+def test_ending_a_tie_to_a_parent_is_a_split_from_it() -> None:
+    assert ("splinter_of", "kb:jabhat-al-nusra", "kb:al-qaeda") in _pairs(
+        "Jabhat al-Nusra ended its affiliation with al-Qaeda in 2016.")
+    assert ("splinter_of", "kb:jabhat-al-nusra", "kb:al-qaeda") in _pairs("Jabhat al-Nusra renounced its allegiance to al-Qaeda.")
+    # ending an alliance is no split, and a denied affiliation is no ending
+    assert not any(k == "splinter_of" for k, _, _ in _pairs("Jabhat al-Nusra ended its alliance with Ahrar al-Sham."))
+    assert not any(k == "splinter_of" for k, _, _ in _pairs("Jabhat al-Nusra denied its affiliation with al-Qaeda."))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictgraph.extract.certainty import assess, attributed_key
+from conflictgraph.extract.certainty import assess, attributed_key, load_lexicon
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
@@ -238,6 +238,9 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
                 found.append((relation, trigger))
+                split = _split_by_ending(relation, trigger)
+                if split is not None:
+                    found.append((split, trigger))
     return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
 
 
@@ -260,6 +263,22 @@ def _piece_role(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | No
             if role is not None:
                 return role
     return None
+
+
+# Ties to a parent group: ending one is leaving the parent.
+_PARENT_TIES = frozenset({"affiliate_of", "allegiance_to", "branch_of"})
+_RENOUNCING_VERBS = frozenset({"renounce", "sever", "abandon", "forsake", "relinquish", "repudiate"})
+
+
+def _split_by_ending(relation: Relation, trigger: Token) -> Relation | None:
+    """"X ended its affiliation with Y", "X renounced its allegiance to Y": the tie is negated, and X
+    broke away from Y (splinter_of, as certain as the ending verb itself)."""
+    verb = trigger.head
+    if relation.type not in _PARENT_TIES or trigger.pos_ != "NOUN" or trigger.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in load_lexicon().ending_verbs | _RENOUNCING_VERBS:
+        return None
+    return replace(relation, type="splinter_of", certainty=assess(verb.sent, verb).certainty)
 
 
 def _out_of_merger(trigger: Token) -> bool:
