@@ -48,3 +48,9 @@ def test_ending_a_tie_to_a_parent_is_a_split_from_it() -> None:
     # ending an alliance is no split, and a denied affiliation is no ending
     assert not any(k == "splinter_of" for k, _, _ in _pairs("Jabhat al-Nusra ended its alliance with Ahrar al-Sham."))
     assert not any(k == "splinter_of" for k, _, _ in _pairs("Jabhat al-Nusra denied its affiliation with al-Qaeda."))
+
+
+def test_the_groups_take_up_groups_not_an_army() -> None:
+    pairs = _pairs("Jamaat-ul-Ahrar rejoined the TTP to resist the Pakistani military. The reunification of the groups was brief.")
+    assert ("merged_with", "kb:jamaat-ul-ahrar", "kb:ttp") in pairs
+    assert not any(k == "merged_with" and "kb:pakistan-army" in (a, b) for k, a, b in pairs)

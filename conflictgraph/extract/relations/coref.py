@@ -67,9 +67,9 @@ def _anaphor_number(token: Token) -> int | None:
 def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
                  previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
     described = _described_by(token)
-    # "the group" takes up a group, never a state; and not a name inside its own phrase
-    # ("the Pakistan-based group")
-    excluded = _NOT_ANTECEDENT | ({"state"} if token.pos_ == "NOUN" else set())
+    # "the group" takes up a group, never a state or its army, ministry or agency; and not a name
+    # inside its own phrase ("the Pakistan-based group")
+    excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set())
     # an adjective ("the Somali town") names no referent a pronoun could take up
     before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in excluded and t.i not in described
               and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
