@@ -54,3 +54,14 @@ def test_the_groups_take_up_groups_not_an_army() -> None:
     pairs = _pairs("Jamaat-ul-Ahrar rejoined the TTP to resist the Pakistani military. The reunification of the groups was brief.")
     assert ("merged_with", "kb:jamaat-ul-ahrar", "kb:ttp") in pairs
     assert not any(k == "merged_with" and "kb:pakistan-army" in (a, b) for k, a, b in pairs)
+
+
+def test_a_split_with_no_from_phrase_is_from_the_whole_named_before() -> None:
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs(
+        "Hamas became divided over the truce, and a faction of hardliners split to form Jaish al-Islam.")
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs(
+        "Jaish al-Islam, which had long fought under the banner of Hamas, decided to split off in 2006.")
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("After years inside Hamas, Jaish al-Islam broke away in 2006.")
+    # any other group in the sentence is not the whole
+    assert not any(k == "splinter_of" for k, _, _ in _pairs(
+        "Hamas clashed with Fatah in Gaza before Jaish al-Islam broke away."))

@@ -217,6 +217,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 or _plural_noun_pairs(trigger, rules, fillers)
         if len(placed) >= 3:
             pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
+        if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
+            pairs += _split_from_named_before(trigger, rules, placed, fillers)
         role_by = {id(f): r for f, r in placed}
         pairs = _fighting_beside(pairs, role_by)
         if _joins_in_action(trigger):
@@ -279,6 +281,57 @@ def _split_by_ending(relation: Relation, trigger: Token) -> Relation | None:
     if verb.lemma_.lower() not in load_lexicon().ending_verbs | _RENOUNCING_VERBS:
         return None
     return replace(relation, type="splinter_of", certainty=assess(verb.sent, verb).certainty)
+
+
+# Verbs of splitting that often leave out what was split from ("X split off", "a faction broke away").
+_BARE_SPLIT_VERBS = frozenset({"split", "splinter", "break", "secede", "spin"})
+_GROUP_KINDS = frozenset({"armed_group", "coalition", "organization"})
+
+
+def _split_from_named_before(trigger: Token, rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]],
+                             fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """A split with no "from" phrase is from the group named last before it in the sentence:
+    "X, which operated under the banner of Y, split off", "Y became divided, and a faction split to form X"."""
+    rule = next((r for r in rules if r.type == "splinter_of" and r.pos == "VERB"), None)
+    if rule is None or trigger.lemma_.lower() not in _BARE_SPLIT_VERBS:
+        return []
+    if trigger.lemma_.lower() in ("break", "spin") and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in trigger.children):
+        return []  # "broke the siege", "spun the story"
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "with", "of", "into", "between"))
+           for c in trigger.children):
+        return []  # "split from Y", "split with Y", "split the group": the parse names it or it is no split
+    by_role = {r: f for f, r in reversed(placed)}
+    source = next((by_role[r] for r in ("product", "agent") if r in by_role), None)
+    if source is None or source.mention.kind not in _GROUP_KINDS or source.mention.source == "context":
+        return []  # "Y sought to crush X after it broke away": a pronoun may stand for either
+    before = [f for f in fillers if f.token.i < trigger.i and f.mention.source != "context"
+              and f.mention.kind in _GROUP_KINDS and f.mention.actor_key != source.mention.actor_key
+              and not coordinated(f, source) and _whole_split(f.token, source.token)]
+    if not before:
+        return []
+    return [(rule, source, max(before, key=lambda f: f.token.i))]
+
+
+_CONTAINING_NOUNS = frozenset({"banner", "umbrella", "aegis", "part", "rank", "fold", "wing", "faction", "command"})
+_DIVISION_WORDS = frozenset({"divide", "divided", "fragment", "fracture", "split", "splinter", "disintegrate",
+                             "implode", "crumble"})
+
+
+def _whole_split(token: Token, source: Token) -> bool:
+    """Whether a group named before a bare split is the whole it split from: named in the source's own
+    phrase ("X, which operated under Y,"), "inside / within Y", "under the banner of Y", or the subject of
+    a division ("Y became divided", "Y fragmented"); not any group the sentence names ("Y attacked Z
+    after X split")."""
+    head = token.head
+    if source.is_ancestor(token) or head.lower_ in ("within", "inside"):
+        return True
+    if head.lower_ == "of" and head.head.lemma_.lower() in _CONTAINING_NOUNS:
+        return True  # "operating under the banner of Y", "long part of Y"
+    if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return head.lemma_.lower() in _DIVISION_WORDS or any(
+        c.dep_ in ("acomp", "oprd", "attr", "xcomp") and c.lemma_.lower() in _DIVISION_WORDS for c in head.children)
 
 
 def _out_of_merger(trigger: Token) -> bool:
