@@ -65,3 +65,13 @@ def test_a_split_with_no_from_phrase_is_from_the_whole_named_before() -> None:
     # any other group in the sentence is not the whole
     assert not any(k == "splinter_of" for k, _, _ in _pairs(
         "Hamas clashed with Fatah in Gaza before Jaish al-Islam broke away."))
+
+
+def test_a_former_tie_no_longer_holds_and_a_former_part_split_off() -> None:
+    pairs = _pairs("The Tehrik-i-Taliban Pakistan was the former armed wing of the Taliban.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in pairs and ("branch_of", "kb:ttp", "kb:taliban") not in pairs
+    pairs = _pairs("The Tehrik-i-Taliban Pakistan, formerly part of the Taliban, raided a depot.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in pairs and ("affiliate_of", "kb:ttp", "kb:taliban") not in pairs
+    # a former ally is no ally now, and no split either
+    pairs = _pairs("Hamas attacked its former ally Fatah.")
+    assert not any(k in ("ally_of", "splinter_of") for k, _, _ in pairs)

@@ -239,10 +239,10 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
-                found.append((relation, trigger))
                 split = _split_by_ending(relation, trigger)
                 if split is not None:
                     found.append((split, trigger))
+                found.append((_no_longer(relation, trigger), trigger))
     return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
 
 
@@ -272,10 +272,30 @@ _PARENT_TIES = frozenset({"affiliate_of", "allegiance_to", "branch_of"})
 _RENOUNCING_VERBS = frozenset({"renounce", "sever", "abandon", "forsake", "relinquish", "repudiate"})
 
 
+# Modifiers saying a relation held only in the past: "the former wing of Y", "X, formerly part of Y".
+_FORMER_WORDS = frozenset({"former", "erstwhile", "onetime", "one-time", "ex", "formerly", "once", "previously"})
+
+
+def _former(trigger: Token) -> bool:
+    return trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and c.lower_ in _FORMER_WORDS
+                                          for c in trigger.children)
+
+
+def _no_longer(relation: Relation, trigger: Token) -> Relation:
+    """A relation named by a "former" noun ("its former ally", "the former wing of Y") no longer holds:
+    negated, as an ended one is."""
+    if relation.certainty == "asserted" and _former(trigger):
+        return replace(relation, certainty="negated")
+    return relation
+
+
 def _split_by_ending(relation: Relation, trigger: Token) -> Relation | None:
     """"X ended its affiliation with Y", "X renounced its allegiance to Y": the tie is negated, and X
-    broke away from Y (splinter_of, as certain as the ending verb itself)."""
+    broke away from Y (splinter_of, as certain as the ending verb itself); so did "the former wing
+    of Y" and "X, formerly part of Y"."""
     verb = trigger.head
+    if relation.type in _PARENT_TIES and relation.certainty == "asserted" and _former(trigger):
+        return replace(relation, type="splinter_of")
     if relation.type not in _PARENT_TIES or trigger.pos_ != "NOUN" or trigger.dep_ != "dobj":
         return None
     if verb.lemma_.lower() not in load_lexicon().ending_verbs | _RENOUNCING_VERBS:
