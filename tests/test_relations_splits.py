@@ -75,3 +75,9 @@ def test_a_former_tie_no_longer_holds_and_a_former_part_split_off() -> None:
     # a former ally is no ally now, and no split either
     pairs = _pairs("Hamas attacked its former ally Fatah.")
     assert not any(k in ("ally_of", "splinter_of") for k, _, _ in pairs)
+
+
+def test_a_branch_that_split_off_is_stated_as_a_split() -> None:
+    pairs = _pairs("Jaish al-Islam, the Gaza branch of Hamas, split from Hamas in 2006.")
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in pairs and ("branch_of", "kb:jaysh-al-islam", "kb:hamas") not in pairs
+    assert ("affiliate_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("Jaish al-Islam, an affiliate of Hamas, attacked Fatah in 2006.")

@@ -243,7 +243,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 if split is not None:
                     found.append((split, trigger))
                 found.append((_no_longer(relation, trigger), trigger))
-    return [relation for relation, trigger in found if not _subsumed(relation, trigger, found)]
+    return [relation for relation, trigger in found
+            if not _subsumed(relation, trigger, found) and not _ended_by_split(relation, trigger, found)]
 
 
 # Roles reached through a membership noun: "members of X formed Z" (member_agent), "Z was formed from
@@ -468,6 +469,16 @@ def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
 # from a trigger inside its phrase: "X and Y cooperated in an attack",
 # "X split from Y after a rivalry with it".
 _GOVERNING = frozenset({"ally_of", "splinter_of", "merged_with", "affiliate_of", "branch_of", "allegiance_to"})
+
+
+def _ended_by_split(relation: Relation, trigger: Token, found: list[tuple[Relation, Token]]) -> bool:
+    """"X, the Milan branch of Y, split from Y": the branch or affiliate tie that a split verb of the
+    same sentence ends describes the past; the split is what the sentence states."""
+    if relation.type not in _PARENT_TIES or trigger.pos_ != "NOUN":
+        return False
+    return any(other.type == "splinter_of" and (other.source, other.target) == (relation.source, relation.target)
+               and other.certainty == "asserted" and other_trigger.pos_ == "VERB" and other_trigger != trigger
+               for other, other_trigger in found)
 
 
 def _subsumed(relation: Relation, trigger: Token, found: list[tuple[Relation, Token]]) -> bool:
