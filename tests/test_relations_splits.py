@@ -81,3 +81,15 @@ def test_a_branch_that_split_off_is_stated_as_a_split() -> None:
     pairs = _pairs("Jaish al-Islam, the Gaza branch of Hamas, split from Hamas in 2006.")
     assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in pairs and ("branch_of", "kb:jaysh-al-islam", "kb:hamas") not in pairs
     assert ("affiliate_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("Jaish al-Islam, an affiliate of Hamas, attacked Fatah in 2006.")
+
+
+def test_origins_and_coming_together_to_form_a_group() -> None:
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in _pairs("The Tehrik-i-Taliban Pakistan grew out of the Taliban.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in _pairs("The Tehrik-i-Taliban Pakistan began as a faction within the Taliban.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in _pairs("The Tehrik-i-Taliban Pakistan has its roots in the Taliban.")
+    assert not any(k == "splinter_of" for k, _, _ in _pairs("The Tehrik-i-Taliban Pakistan has its roots in Waziristan."))
+    pairs = _pairs("Ansar Dine and al-Mourabitoun came together to form JNIM.")
+    assert ("merged_with", "kb:al-mourabitoun", "kb:ansar-dine") in pairs and ("merged_with", "kb:ansar-dine", "kb:jnim") in pairs
+    assert not any(k == "merged_with" for k, _, _ in _pairs("Ansar Dine and al-Mourabitoun came together to fight the army."))
+    assert ("merged_with", "kb:hamas", "kb:popular-resistance-committees") in _pairs(
+        "The Popular Resistance Committees dissolved into Hamas.")
