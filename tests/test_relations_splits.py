@@ -93,3 +93,13 @@ def test_origins_and_coming_together_to_form_a_group() -> None:
     assert not any(k == "merged_with" for k, _, _ in _pairs("Ansar Dine and al-Mourabitoun came together to fight the army."))
     assert ("merged_with", "kb:hamas", "kb:popular-resistance-committees") in _pairs(
         "The Popular Resistance Committees dissolved into Hamas.")
+
+
+def test_a_faction_that_broke_away_and_renamed_itself() -> None:
+    assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs(
+        "A faction of Hamas broke away and renamed itself Jaish al-Islam.")
+    assert ("splinter_of", "kb:ttp", "kb:taliban") in _pairs(
+        "A faction of the Taliban broke away in 2007 and called itself the Tehrik-i-Taliban Pakistan.")
+    # "the faction" that splits is a part, never the whole it leaves (whatever it is taken to stand for)
+    assert not any(k == "splinter_of" for k, _, _ in _pairs(
+        "Hamas raided a checkpoint in Gaza. The faction later split off to form Jaish al-Islam."))

@@ -20,6 +20,7 @@ from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
     ACCEPTING_VERBS,
+    FACTION_NOUNS,
     GENERIC_NOUNS,
     JOINING_VERBS,
     PRODUCT_VERBS,
@@ -231,6 +232,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
             if rule.type == "splinter_of" and _out_of_merger(trigger):
                 continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
+            if rule.type == "splinter_of" and _faction_anaphor(target):
+                continue  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
             if rule.symmetric and _nested(source, target):
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
@@ -353,6 +356,11 @@ def _whole_split(token: Token, source: Token) -> bool:
         return False
     return head.lemma_.lower() in _DIVISION_WORDS or any(
         c.dep_ in ("acomp", "oprd", "attr", "xcomp") and c.lemma_.lower() in _DIVISION_WORDS for c in head.children)
+
+
+def _faction_anaphor(filler: Filler) -> bool:
+    """ "the faction", "this wing" taken up from an earlier actor: a part of a group, never the whole a split leaves."""
+    return filler.mention.source == "context" and filler.token.lemma_.lower() in FACTION_NOUNS | {"wing"}
 
 
 def _out_of_merger(trigger: Token) -> bool:

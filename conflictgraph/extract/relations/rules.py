@@ -518,6 +518,25 @@ def _product_roles(verb: Token, roles: dict[int, str]) -> None:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "attr", "oprd")), None)
             if obj is not None:
                 roles.setdefault(obj.i, "product")
+        elif child.dep_ in ("advcl", "conj") and child.lemma_.lower() in _SELF_NAMING_VERBS:
+            name = _self_name(child)
+            if name is not None:  # "a faction of Y broke away and renamed itself Z"
+                roles.setdefault(name.i, "product")
+
+
+_SELF_NAMING_VERBS = frozenset({"rename", "call", "name", "dub", "style", "rebrand"})
+_REFLEXIVES = frozenset({"itself", "themselves"})
+
+
+def _self_name(verb: Token) -> Token | None:
+    """The name in "renamed itself Z", "called themselves Z", "rebranded itself as Z"."""
+    if not any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children):
+        return None
+    name = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")), None)
+    if name is None:
+        name = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    return name
 
 
 def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
