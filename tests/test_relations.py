@@ -424,3 +424,9 @@ def test_joining_a_coalition_that_includes_a_group_makes_them_allies() -> None:
 def test_a_group_formed_from_members_of_another_split_from_it() -> None:
     assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("Jaish al-Islam was formed in 2006 from former members of Hamas.")
     assert not any(kind == "splinter_of" for kind, _, _ in _pairs("Jaish al-Islam was formed in 2006 with money from Hamas."))
+
+
+def test_plural_pronoun_takes_up_the_coordinated_pair() -> None:
+    rels = _relations("Hamas and Fatah held talks with officials from Egypt in Cairo. Their cooperation grew after the war.")
+    assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in rels
+    assert ("ally_of", "kb:egypt", "kb:fatah", "asserted") not in rels
