@@ -430,3 +430,10 @@ def test_plural_pronoun_takes_up_the_coordinated_pair() -> None:
     rels = _relations("Hamas and Fatah held talks with officials from Egypt in Cairo. Their cooperation grew after the war.")
     assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in rels
     assert ("ally_of", "kb:egypt", "kb:fatah", "asserted") not in rels
+
+
+def test_hyphenated_pair_and_coordinated_efforts() -> None:
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations("Officials praised the Hamas-Hezbollah alliance.")
+    assert ("rival_of", "kb:fatah", "kb:hamas", "asserted") in _relations("The Hamas-Fatah rivalry deepened.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "A new council was set up to coordinate Hamas-Hezbollah efforts in Lebanon.")

@@ -27,6 +27,7 @@ from conflictgraph.extract.relations.rules import (
     TriggerRule,
     composing_edge,
     coordinated,
+    joining_hyphen,
     np_root,
     origin_modifier,
     role_of,
@@ -696,7 +697,7 @@ def _co_parties(a: Filler, b: Filler) -> bool:
     for token in doc[first.token.i + 1:second.token.i]:
         if token.i >= sent.end:
             return False
-        if token.lower_ in ("and", "&"):
+        if token.lower_ in ("and", "&") or joining_hyphen(token):
             seen_and = True
             continue
         if token.is_punct or token.ent_type_ or token.pos_ == "PROPN":

@@ -639,12 +639,33 @@ def _transparent(path: list[Token]) -> bool:
             continue
         if lower.dep_ == "compound" and lower.lemma_.lower() in MEMBER_NOUNS and upper.pos_ == "PROPN":
             continue  # a title before a name: "killed X leader Z" reaches X through "leader"
+        if lower.dep_ in ("poss", "compound") and upper == child and upper.dep_ == "dobj" \
+                and upper.lemma_.lower() in _EFFORT_NOUNS and _cooperative(upper.head):
+            continue  # "coordinated X's operations", "pooled X and Y efforts": their owners act together
+        if lower.dep_ == "compound" and upper.pos_ == "PROPN" and joining_hyphen(lower.doc[lower.i + 1]):
+            continue  # "the X-Y alliance": X hangs on Y but is the pair's other half
         if upper.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") and upper != child:
             continue  # nested clause: roles were computed relative to it
         if composing_edge(lower, upper):
             continue
         return False
     return True
+
+
+# What two sides coordinate or pool: the owner of such an object is a party ("coordinate X-Y efforts").
+_EFFORT_NOUNS = frozenset({"effort", "operation", "activity", "action", "campaign", "strategy", "plan", "resource"})
+
+
+def _cooperative(verb: Token) -> bool:
+    return any(r.type == "ally_of" for r in load_rules().get((verb.lemma_.lower(), "VERB"), ()))
+
+
+def joining_hyphen(token: Token) -> bool:
+    """A hyphen or slash written tight between two names joins them as a pair ("the X-Y alliance",
+    "coordinate X/Y efforts"), as "and" does."""
+    if token.text not in ("-", "/", "\u2013") or token.whitespace_ or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    return not token.doc[token.i - 1].whitespace_ and token.doc[token.i + 1].pos_ == "PROPN"
 
 
 def composing_edge(lower: Token, upper: Token) -> bool:
