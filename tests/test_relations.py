@@ -437,3 +437,9 @@ def test_hyphenated_pair_and_coordinated_efforts() -> None:
     assert ("rival_of", "kb:fatah", "kb:hamas", "asserted") in _relations("The Hamas-Fatah rivalry deepened.")
     assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
         "A new council was set up to coordinate Hamas-Hezbollah efforts in Lebanon.")
+
+
+def test_members_of_a_group_in_a_merger_are_not_the_group() -> None:
+    rels = _relations("The merger of Islamic Jihad and members of Hezbollah into Hamas was approved.")
+    assert ("merged_with", "kb:hamas", "kb:palestinian-islamic-jihad", "asserted") in rels
+    assert not any(k[0] == "merged_with" and "kb:hezbollah" in k[1:3] for k in rels)

@@ -353,7 +353,8 @@ def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
     """Members of X acting (joining Y) are not X merging; they can found a splinter."""
     if rule.type == "merged_with":
         member_ids = {id(f) for f, _ in members}
-        return [(f, r) for f, r in placed if not (r == "agent" and id(f) in member_ids)]
+        return [(f, r) for f, r in placed if not (r == "agent" and id(f) in member_ids)
+                and not (r.startswith("prep:") and through_members(f.token))]  # "the merger of X and members of Y"
     return placed + members
 
 
