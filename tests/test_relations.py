@@ -443,3 +443,17 @@ def test_members_of_a_group_in_a_merger_are_not_the_group() -> None:
     rels = _relations("The merger of Islamic Jihad and members of Hezbollah into Hamas was approved.")
     assert ("merged_with", "kb:hamas", "kb:palestinian-islamic-jihad", "asserted") in rels
     assert not any(k[0] == "merged_with" and "kb:hezbollah" in k[1:3] for k in rels)
+
+
+def test_groups_aiding_a_third_together_are_allies() -> None:
+    rels = _relations("Hamas and Hezbollah funded the Houthis for years.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+    assert ("supports", "kb:hamas", "kb:houthis", "asserted") in rels
+    rels = _relations("Militants belonging to Hamas and Hezbollah supported Fatah in Lebanon.")
+    assert ("supports", "kb:hamas", "kb:fatah", "asserted") in rels
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+
+
+def test_the_subject_of_a_helped_clause_is_helped() -> None:
+    assert ("supports", "kb:hezbollah", "kb:hamas", "asserted") in _relations(
+        "Hezbollah helped four members of Hamas escape from a prison in Lebanon.")

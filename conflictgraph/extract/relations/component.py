@@ -217,7 +217,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
                 or _plural_noun_pairs(trigger, rules, fillers)
         if len(placed) >= 3:
-            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
+            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
         role_by = {id(f): r for f, r in placed}
         pairs = _fighting_beside(pairs, role_by)
         if _joins_in_action(trigger):
@@ -681,6 +681,22 @@ def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tupl
         for b in agents[i + 1:]:
             if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
                     _third_party(rule, placed, role, a, b):
+                pairs.append((a, b))
+    return pairs
+
+
+def _co_helpers(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
+    """Coordinated agents aiding a third party act together: "X and Y helped Z escape",
+    "X and Y armed the rebels" -> X ally of Y (the aid itself stays `supports`)."""
+    if rule.type != "supports" or rule.pos != "VERB":
+        return []
+    agents = [f for f, r in placed if r == "agent"]
+    helped = {f.mention.actor_key for f, r in placed if r in rule.target}
+    pairs = []
+    for i, a in enumerate(agents):
+        for b in agents[i + 1:]:
+            keys = {a.mention.actor_key, b.mention.actor_key}
+            if len(keys) == 2 and _co_parties(a, b) and helped - keys:
                 pairs.append((a, b))
     return pairs
 

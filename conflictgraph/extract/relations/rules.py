@@ -545,6 +545,8 @@ def down_role(trigger: Token, token: Token) -> str | None:
     split = _split_alongside(trigger, path)
     if split is not None:
         return split
+    if _helped_subject(trigger, path):
+        return "patient"
     if not _transparent(path):
         return None
     below = list(reversed(path[:-1]))
@@ -573,6 +575,14 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if dep in _MOD:
         return "agent" if is_verb else "owner"
     return None
+
+
+def _helped_subject(trigger: Token, path: list[Token]) -> bool:
+    """"X helped Y escape", "X enabled Y to regroup": the subject of the helping verb's
+    complement clause is who is helped."""
+    if trigger.lemma_.lower() not in _HELPING_VERBS or len(path) < 2 or path[-1].dep_ not in ("ccomp", "xcomp"):
+        return False
+    return path[-2].dep_ == "nsubj" and _transparent(path[:-1])
 
 
 def _split_alongside(trigger: Token, path: list[Token]) -> str | None:
@@ -646,7 +656,7 @@ def _transparent(path: list[Token]) -> bool:
             continue  # "the X-Y alliance": X hangs on Y but is the pair's other half
         if upper.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") and upper != child:
             continue  # nested clause: roles were computed relative to it
-        if composing_edge(lower, upper):
+        if composing_edge(lower, upper) or belonging_edge(lower, upper):
             continue
         return False
     return True
@@ -666,6 +676,19 @@ def joining_hyphen(token: Token) -> bool:
     if token.text not in ("-", "/", "\u2013") or token.whitespace_ or token.i == 0 or token.i + 1 >= len(token.doc):
         return False
     return not token.doc[token.i - 1].whitespace_ and token.doc[token.i + 1].pos_ == "PROPN"
+
+
+# Verbs whose complement clause's subject is the one helped ("X helped Y escape").
+_HELPING_VERBS = frozenset({"help", "assist", "aid", "enable"})
+_BELONGING = frozenset({"belong", "belonging", "loyal", "affiliated", "attached", "aligned"})
+
+
+def belonging_edge(lower: Token, upper: Token) -> bool:
+    """Edges of "militants belonging / loyal to X", "fighters affiliated with X": X's members,
+    like "X militants"."""
+    if lower.dep_ == "prep" and lower.lower_ in ("to", "with"):
+        return upper.lower_ in _BELONGING and upper.dep_ in ("acl", "amod") and upper.head.lemma_.lower() in MEMBER_NOUNS
+    return lower.dep_ in ("acl", "amod") and lower.lower_ in _BELONGING and upper.lemma_.lower() in MEMBER_NOUNS
 
 
 def composing_edge(lower: Token, upper: Token) -> bool:
@@ -753,7 +776,9 @@ def _climbable(token: Token) -> bool:
     if dep == "prep" and token.lower_ == "of" and (lemma in _QUANTIFIER_HEADS - {"member", "part"} or head.like_num):
         return True  # "some of its members", "two of X's commanders"
     member = lemma in MEMBER_NOUNS or lemma in GENERIC_NOUNS or lemma in TARGET_NOUNS
-    return (member and dep in ("prep", "poss", "nmod", "amod")) or composing_edge(token, head)
+    if dep == "pobj" and head.lower_ in ("to", "with") and belonging_edge(head, head.head):
+        return True  # "militants belonging to X" stand for X
+    return (member and dep in ("prep", "poss", "nmod", "amod")) or composing_edge(token, head) or belonging_edge(token, head)
 
 
 def coordinated(a: Filler, b: Filler) -> bool:
