@@ -457,3 +457,9 @@ def test_groups_aiding_a_third_together_are_allies() -> None:
 def test_the_subject_of_a_helped_clause_is_helped() -> None:
     assert ("supports", "kb:hezbollah", "kb:hamas", "asserted") in _relations(
         "Hezbollah helped four members of Hamas escape from a prison in Lebanon.")
+
+
+def test_linear_fallback_stops_at_another_verb() -> None:
+    rels = _relations("After weeks of skirmishes, Hamas and its allies drove Fatah out of the city.")
+    assert ("fights", "kb:fatah", "kb:hamas", "asserted") in rels
+    assert not any(k[0] == "ally_of" for k in rels)

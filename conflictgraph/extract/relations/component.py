@@ -527,6 +527,9 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
     doc = trigger.doc
     if any(doc[i].lower_ in (";", "but", "while", "whereas") for i in range(a.token.i, b.token.i)):
         return []
+    if any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("prep", "amod", "compound", "aux", "auxpass")
+           for i in range(trigger.i + 1, b.token.i)):
+        return []  # "X and its allies drove Y out": Y is the object of another verb, not the trigger's
     prep = next((doc[i].lower_ for i in range(trigger.i + 1, b.token.i)
                  if doc[i].pos_ == "ADP" or _to_before(doc[i], b)), None)
     found = []
