@@ -463,3 +463,9 @@ def test_linear_fallback_stops_at_another_verb() -> None:
     rels = _relations("After weeks of skirmishes, Hamas and its allies drove Fatah out of the city.")
     assert ("fights", "kb:fatah", "kb:hamas", "asserted") in rels
     assert not any(k[0] == "ally_of" for k in rels)
+
+
+def test_a_trigger_with_two_letters_swapped_still_counts() -> None:
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "Hamas began coordianting with Hezbollah in the south.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations("Hamas formed an allaince with Hezbollah.")

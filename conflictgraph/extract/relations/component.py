@@ -35,6 +35,7 @@ from conflictgraph.extract.relations.rules import (
     rules_for_lemma,
     through_members,
     trigger_lemmas,
+    typo_lemma,
     up_roles,
 )
 from conflictgraph.models import Document, Evidence, Mention, Relation
@@ -64,7 +65,8 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         if pending is not None:
             found.extend(_listed_relations(sent, own, pending, document))
         pending = _plural_trigger(sent, own)
-        triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not _inside(t, own)]
+        triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas or typo_lemma(t))
+                    and not _inside(t, own)]
         if triggers:
             fillers = sentence_fillers(sent, own, previous)
             if len(fillers) >= 2:

@@ -166,10 +166,32 @@ def rules_for(token: Token) -> tuple[TriggerRule, ...]:
         return ()
     rules = load_rules()
     found = rules.get((token.lemma_.lower(), pos)) or rules.get((token.lower_, pos)) or ()
+    if not found:
+        found = rules.get((typo_lemma(token) or "", pos)) or ()
     if pos == "VERB" and token.tag_ == "VBN" and (not found or token.dep_ == "amod"):
         # "-backed", "-designated" participles; "coordinated attacks" reads as the adjective
         found = rules.get((token.lower_, "ADJ")) or found
     return tuple(rule for rule in found if _constraints_hold(token, rule))
+
+
+_TYPO_MIN = 7  # shorter words swap into other real words too often ("trial"/"trail")
+
+
+def typo_lemma(token: Token) -> str | None:
+    """A trigger lemma two swapped neighbouring letters away from the word or its lemma: analysts'
+    typos ("began coordianting with Y", lemmatised "coordiante") still state the relation."""
+    pos = _POS_CLASS.get(token.pos_)
+    if pos is None:
+        return None
+    rules = load_rules()
+    for word in (token.lemma_.lower(), token.lower_):
+        if len(word) < _TYPO_MIN or not word.isalpha():
+            continue
+        for i in range(1, len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            if swapped != word and (swapped, pos) in rules:
+                return swapped
+    return None
 
 
 def rules_for_lemma(token: Token) -> tuple[TriggerRule, ...]:
