@@ -469,3 +469,8 @@ def test_a_trigger_with_two_letters_swapped_still_counts() -> None:
     assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
         "Hamas began coordianting with Hezbollah in the south.")
     assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations("Hamas formed an allaince with Hezbollah.")
+
+
+def test_a_group_put_on_a_list_of_groups_linked_to_another_is_linked_to_it() -> None:
+    assert ("affiliate_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "Hamas was designated by the council to the sanctions committee's list of organizations linked to Hezbollah.")

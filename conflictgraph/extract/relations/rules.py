@@ -322,6 +322,9 @@ def up_roles(trigger: Token) -> dict[int, str]:
             described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
             if described is not None:  # "designates X as an organization associated with Y"
                 roles.setdefault(described.i, "patient")
+            listed = _listed_entity(trigger.head)
+            if listed is not None:  # "X was added to the list of groups linked to Y"
+                roles.setdefault(listed.i, "patient")
         subject = _subject(trigger)
         passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
         if passive_rel is not None and trigger.dep_ == "relcl":
@@ -358,6 +361,19 @@ def up_roles(trigger: Token) -> dict[int, str]:
         if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
             _shared_noun_roles(trigger.head, roles)
     return _spread(trigger, roles)
+
+
+def _listed_entity(noun: Token) -> Token | None:
+    """What a verb puts on a list of groups: "X was added to the list of organizations linked to Y",
+    "the UN placed X on its list of entities associated with Y" -> X."""
+    if noun.lemma_.lower() in GENERIC_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    if noun.lemma_.lower() != "list" or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "on", "onto"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _as_phrase_owner(noun: Token, roles: dict[int, str]) -> None:
