@@ -467,7 +467,7 @@ def test_linear_fallback_stops_at_another_verb() -> None:
 
 def test_a_trigger_with_two_letters_swapped_still_counts() -> None:
     assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
-        "Hamas began coordianting with Hezbollah in the south.")
+        "Hamas began coopreating with Hezbollah in the south.")
     assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations("Hamas formed an allaince with Hezbollah.")
 
 

@@ -179,7 +179,7 @@ _TYPO_MIN = 7  # shorter words swap into other real words too often ("trial"/"tr
 
 def typo_lemma(token: Token) -> str | None:
     """A trigger lemma two swapped neighbouring letters away from the word or its lemma: analysts'
-    typos ("began coordianting with Y", lemmatised "coordiante") still state the relation."""
+    typos ("began coopreating with Y", lemmatised "coopreate") still state the relation."""
     pos = _POS_CLASS.get(token.pos_)
     if pos is None:
         return None
