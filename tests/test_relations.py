@@ -456,7 +456,7 @@ def test_groups_aiding_a_third_together_are_allies() -> None:
 
 def test_the_subject_of_a_helped_clause_is_helped() -> None:
     assert ("supports", "kb:hezbollah", "kb:hamas", "asserted") in _relations(
-        "Hezbollah helped four members of Hamas escape from a prison in Lebanon.")
+        "Hezbollah helped two senior members of Hamas slip out of Lebanon.")
 
 
 def test_linear_fallback_stops_at_another_verb() -> None:
@@ -472,5 +472,6 @@ def test_a_trigger_with_two_letters_swapped_still_counts() -> None:
 
 
 def test_a_group_put_on_a_list_of_groups_linked_to_another_is_linked_to_it() -> None:
-    assert ("affiliate_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
-        "Hamas was designated by the council to the sanctions committee's list of organizations linked to Hezbollah.")
+    rels = _relations("In 2019 Hamas was added by the interior ministry to a national sanctions list of militant "
+                      "organizations linked to Hezbollah.")
+    assert any(k[:3] == ("affiliate_of", "kb:hamas", "kb:hezbollah") for k in rels)
