@@ -475,3 +475,8 @@ def test_a_group_put_on_a_list_of_groups_linked_to_another_is_linked_to_it() -> 
     rels = _relations("In 2019 Hamas was added by the interior ministry to a national sanctions list of militant "
                       "organizations linked to Hezbollah.")
     assert any(k[:3] == ("affiliate_of", "kb:hamas", "kb:hezbollah") for k in rels)
+
+
+def test_an_alliance_with_a_dissident_faction_is_none_with_the_whole_group() -> None:
+    assert not any(k[0] == "ally_of" for k in _relations("Hamas allied with a dissident Fatah faction in Gaza."))
+    assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas allied with Fatah in Gaza.")

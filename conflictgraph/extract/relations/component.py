@@ -352,12 +352,41 @@ def _fighting_beside(pairs: list[tuple[TriggerRule, Filler, Filler]],
 
 def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
               members: list[tuple[Filler, str]]) -> list[tuple[Filler, str]]:
-    """Members of X acting (joining Y) are not X merging; they can found a splinter."""
+    """Members of X acting (joining Y) are not X merging; they can found a splinter. A breakaway part of
+    X is not X: an alliance with "a dissident X faction" is none with X."""
+    if rule.type == "ally_of":
+        placed = [(f, r) for f, r in placed if not _through_breakaway(f.token)]
     if rule.type == "merged_with":
         member_ids = {id(f) for f, _ in members}
         return [(f, r) for f, r in placed if not (r == "agent" and id(f) in member_ids)
                 and not (r.startswith("prep:") and through_members(f.token))]  # "the merger of X and members of Y"
     return placed + members
+
+
+# Nouns for a breakaway part of a group.
+_BREAKAWAY_NOUNS = frozenset({"faction", "splinter", "offshoot", "breakaway", "dissident", "defector"})
+
+
+_DISSIDENT_WORDS = frozenset({"dissident", "dissentient", "breakaway", "splinter", "renegade", "rogue", "rebel"})
+
+
+def _through_breakaway(token: Token) -> bool:
+    """Whether an actor is named only as the owner of a breakaway part ("a faction of X", "defectors from
+    X", "a dissident X faction"); a bare "the X faction" may be the faction's own name, so a modifier in the
+    name phrase must say it broke away."""
+    steps = 0
+    while steps < 4 and token.head != token:
+        dep, head = token.dep_, token.head
+        if dep == "pobj" and head.lower_ in ("of", "from"):
+            token, named = head.head, False
+        elif dep in ("poss", "compound", "amod", "nmod"):
+            token, named = head, dep != "poss"
+        else:
+            return False
+        if token.lemma_.lower() in _BREAKAWAY_NOUNS:
+            return not named or any(t.lower_ in _DISSIDENT_WORDS for t in token.subtree)
+        steps += 1
+    return False
 
 
 def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
@@ -538,6 +567,8 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
     for rule in rules_for_lemma(trigger):
         if rule.type == "merged_with" and through_members(a.token) and not _joins_in_action(trigger):
             continue  # "members of X joined Y": people moving, not X merging
+        if rule.type == "ally_of" and (_through_breakaway(a.token) or _through_breakaway(b.token)):
+            continue  # "X allied with a dissident Y faction": a part of Y, not Y
         left_role = "agent" if rule.pos == "VERB" else "holder"
         right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
         if rule.pos == "NOUN" and not prep and _possessor_of(a.token, trigger):
