@@ -424,3 +424,59 @@ def test_joining_a_coalition_that_includes_a_group_makes_them_allies() -> None:
 def test_a_group_formed_from_members_of_another_split_from_it() -> None:
     assert ("splinter_of", "kb:jaysh-al-islam", "kb:hamas") in _pairs("Jaish al-Islam was formed in 2006 from former members of Hamas.")
     assert not any(kind == "splinter_of" for kind, _, _ in _pairs("Jaish al-Islam was formed in 2006 with money from Hamas."))
+
+
+def test_plural_pronoun_takes_up_the_coordinated_pair() -> None:
+    rels = _relations("Hamas and Fatah held talks with officials from Egypt in Cairo. Their cooperation grew after the war.")
+    assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in rels
+    assert ("ally_of", "kb:egypt", "kb:fatah", "asserted") not in rels
+
+
+def test_hyphenated_pair_and_coordinated_efforts() -> None:
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations("Officials praised the Hamas-Hezbollah alliance.")
+    assert ("rival_of", "kb:fatah", "kb:hamas", "asserted") in _relations("The Hamas-Fatah rivalry deepened.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "A new council was set up to coordinate Hamas-Hezbollah efforts in Lebanon.")
+
+
+def test_members_of_a_group_in_a_merger_are_not_the_group() -> None:
+    rels = _relations("The merger of Islamic Jihad and members of Hezbollah into Hamas was approved.")
+    assert ("merged_with", "kb:hamas", "kb:palestinian-islamic-jihad", "asserted") in rels
+    assert not any(k[0] == "merged_with" and "kb:hezbollah" in k[1:3] for k in rels)
+
+
+def test_groups_aiding_a_third_together_are_allies() -> None:
+    rels = _relations("Hamas and Hezbollah funded the Houthis for years.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+    assert ("supports", "kb:hamas", "kb:houthis", "asserted") in rels
+    rels = _relations("Militants belonging to Hamas and Hezbollah supported Fatah in Lebanon.")
+    assert ("supports", "kb:hamas", "kb:fatah", "asserted") in rels
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in rels
+
+
+def test_the_subject_of_a_helped_clause_is_helped() -> None:
+    assert ("supports", "kb:hezbollah", "kb:hamas", "asserted") in _relations(
+        "Hezbollah helped two senior members of Hamas slip out of Lebanon.")
+
+
+def test_linear_fallback_stops_at_another_verb() -> None:
+    rels = _relations("After weeks of skirmishes, Hamas and its allies drove Fatah out of the city.")
+    assert ("fights", "kb:fatah", "kb:hamas", "asserted") in rels
+    assert not any(k[0] == "ally_of" for k in rels)
+
+
+def test_a_trigger_with_two_letters_swapped_still_counts() -> None:
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations(
+        "Hamas began coopreating with Hezbollah in the south.")
+    assert ("ally_of", "kb:hamas", "kb:hezbollah", "asserted") in _relations("Hamas formed an allaince with Hezbollah.")
+
+
+def test_a_group_put_on_a_list_of_groups_linked_to_another_is_linked_to_it() -> None:
+    rels = _relations("In 2019 Hamas was added by the interior ministry to a national sanctions list of militant "
+                      "organizations linked to Hezbollah.")
+    assert any(k[:3] == ("affiliate_of", "kb:hamas", "kb:hezbollah") for k in rels)
+
+
+def test_an_alliance_with_a_dissident_faction_is_none_with_the_whole_group() -> None:
+    assert not any(k[0] == "ally_of" for k in _relations("Hamas allied with a dissident Fatah faction in Gaza."))
+    assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas allied with Fatah in Gaza.")

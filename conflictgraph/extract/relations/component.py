@@ -28,6 +28,7 @@ from conflictgraph.extract.relations.rules import (
     TriggerRule,
     composing_edge,
     coordinated,
+    joining_hyphen,
     np_root,
     origin_modifier,
     role_of,
@@ -35,6 +36,7 @@ from conflictgraph.extract.relations.rules import (
     rules_for_lemma,
     through_members,
     trigger_lemmas,
+    typo_lemma,
     up_roles,
 )
 from conflictgraph.models import Document, Evidence, Mention, Relation
@@ -64,7 +66,8 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         if pending is not None:
             found.extend(_listed_relations(sent, own, pending, document))
         pending = _plural_trigger(sent, own)
-        triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not _inside(t, own)]
+        triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas or typo_lemma(t))
+                    and not _inside(t, own)]
         if triggers:
             fillers = sentence_fillers(sent, own, previous)
             if len(fillers) >= 2:
@@ -217,7 +220,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
             pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
                 or _plural_noun_pairs(trigger, rules, fillers)
         if len(placed) >= 3:
-            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed)]
+            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
         if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
             pairs += _split_from_named_before(trigger, rules, placed, fillers)
         role_by = {id(f): r for f, r in placed}
@@ -459,11 +462,41 @@ def _fighting_beside(pairs: list[tuple[TriggerRule, Filler, Filler]],
 
 def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
               members: list[tuple[Filler, str]]) -> list[tuple[Filler, str]]:
-    """Members of X acting (joining Y) are not X merging; they can found a splinter."""
+    """Members of X acting (joining Y) are not X merging; they can found a splinter. A breakaway part of
+    X is not X: an alliance with "a dissident X faction" is none with X."""
+    if rule.type == "ally_of":
+        placed = [(f, r) for f, r in placed if not _through_breakaway(f.token)]
     if rule.type == "merged_with":
         member_ids = {id(f) for f, _ in members}
-        return [(f, r) for f, r in placed if not (r == "agent" and id(f) in member_ids)]
+        return [(f, r) for f, r in placed if not (r == "agent" and id(f) in member_ids)
+                and not (r.startswith("prep:") and through_members(f.token))]  # "the merger of X and members of Y"
     return placed + members
+
+
+# Nouns for a breakaway part of a group.
+_BREAKAWAY_NOUNS = frozenset({"faction", "splinter", "offshoot", "breakaway", "dissident", "defector"})
+
+
+_DISSIDENT_WORDS = frozenset({"dissident", "dissentient", "breakaway", "splinter", "renegade", "rogue", "rebel"})
+
+
+def _through_breakaway(token: Token) -> bool:
+    """Whether an actor is named only as the owner of a breakaway part ("a faction of X", "defectors from
+    X", "a dissident X faction"); a bare "the X faction" may be the faction's own name, so a modifier in the
+    name phrase must say it broke away."""
+    steps = 0
+    while steps < 4 and token.head != token:
+        dep, head = token.dep_, token.head
+        if dep == "pobj" and head.lower_ in ("of", "from"):
+            token, named = head.head, False
+        elif dep in ("poss", "compound", "amod", "nmod"):
+            token, named = head, dep != "poss"
+        else:
+            return False
+        if token.lemma_.lower() in _BREAKAWAY_NOUNS:
+            return not named or any(t.lower_ in _DISSIDENT_WORDS for t in token.subtree)
+        steps += 1
+    return False
 
 
 def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
@@ -645,12 +678,17 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
     doc = trigger.doc
     if any(doc[i].lower_ in (";", "but", "while", "whereas") for i in range(a.token.i, b.token.i)):
         return []
+    if any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("prep", "amod", "compound", "aux", "auxpass")
+           for i in range(trigger.i + 1, b.token.i)):
+        return []  # "X and its allies drove Y out": Y is the object of another verb, not the trigger's
     prep = next((doc[i].lower_ for i in range(trigger.i + 1, b.token.i)
                  if doc[i].pos_ == "ADP" or _to_before(doc[i], b)), None)
     found = []
     for rule in rules_for_lemma(trigger):
         if rule.type == "merged_with" and through_members(a.token) and not _joins_in_action(trigger):
             continue  # "members of X joined Y": people moving, not X merging
+        if rule.type == "ally_of" and (_through_breakaway(a.token) or _through_breakaway(b.token)):
+            continue  # "X allied with a dissident Y faction": a part of Y, not Y
         left_role = "agent" if rule.pos == "VERB" else "holder"
         right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
         if rule.pos == "NOUN" and not prep and _possessor_of(a.token, trigger):
@@ -803,6 +841,22 @@ def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tupl
     return pairs
 
 
+def _co_helpers(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Filler, Filler]]:
+    """Coordinated agents aiding a third party act together: "X and Y helped Z escape",
+    "X and Y armed the rebels" -> X ally of Y (the aid itself stays `supports`)."""
+    if rule.type != "supports" or rule.pos != "VERB":
+        return []
+    agents = [f for f, r in placed if r == "agent"]
+    helped = {f.mention.actor_key for f, r in placed if r in rule.target}
+    pairs = []
+    for i, a in enumerate(agents):
+        for b in agents[i + 1:]:
+            keys = {a.mention.actor_key, b.mention.actor_key}
+            if len(keys) == 2 and _co_parties(a, b) and helped - keys:
+                pairs.append((a, b))
+    return pairs
+
+
 def _co_parties(a: Filler, b: Filler) -> bool:
     """Coordinated in the parse, or only names, commas and "and" between them (a misparsed list)."""
     if coordinated(a, b):
@@ -816,7 +870,7 @@ def _co_parties(a: Filler, b: Filler) -> bool:
     for token in doc[first.token.i + 1:second.token.i]:
         if token.i >= sent.end:
             return False
-        if token.lower_ in ("and", "&"):
+        if token.lower_ in ("and", "&") or joining_hyphen(token):
             seen_and = True
             continue
         if token.is_punct or token.ent_type_ or token.pos_ == "PROPN":

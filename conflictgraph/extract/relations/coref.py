@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from conflictgraph.extract.relations.rules import Filler, noun_holder, np_root
+from conflictgraph.extract.relations.rules import Filler, coordinated, noun_holder, np_root
 from conflictgraph.models import Mention
 
 SINGULAR = frozenset({"it", "its", "itself"})
@@ -83,13 +83,32 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
         subject = _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
         pool = ([(subject, ())] if subject is not None else []) + list(reversed(before)) + earlier
         return pool[:1]
+    ordered = list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start)
+    pair = _coordinated_pair(ordered, own, previous)
+    if pair:
+        return pair
     picked: list[tuple[Mention, tuple[tuple[int, int], ...]]] = []
-    for mention, extra in list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start):
+    for mention, extra in ordered:
         if all(mention.actor_key != m.actor_key for m, _ in picked):
             picked.append((mention, extra))
         if len(picked) == 2:
             break
     return picked if len(picked) == 2 else []
+
+
+def _coordinated_pair(ordered: list[tuple[Mention, tuple[tuple[int, int], ...]]], own: list[tuple[Mention, Token]],
+                      previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    """The nearest two coordinated actors ("X and Y fought Z. Their cooperation ..." -> X and Y):
+    a plural anaphor takes up a pair named together rather than the last two names."""
+    tokens = {id(m): t for m, t in own} | {id(f.mention): f.token for f in previous}
+    for i, (first, extra) in enumerate(ordered):
+        for second, other_extra in ordered[i + 1:]:
+            if first.actor_key == second.actor_key or extra != other_extra:
+                continue
+            a, b = tokens.get(id(first)), tokens.get(id(second))
+            if a is not None and b is not None and coordinated(Filler(first, a, -1), Filler(second, b, -1)):
+                return [(first, extra), (second, other_extra)]
+    return []
 
 
 _CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl"})

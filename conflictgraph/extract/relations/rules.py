@@ -166,10 +166,32 @@ def rules_for(token: Token) -> tuple[TriggerRule, ...]:
         return ()
     rules = load_rules()
     found = rules.get((token.lemma_.lower(), pos)) or rules.get((token.lower_, pos)) or ()
+    if not found:
+        found = rules.get((typo_lemma(token) or "", pos)) or ()
     if pos == "VERB" and token.tag_ == "VBN" and (not found or token.dep_ == "amod"):
         # "-backed", "-designated" participles; "coordinated attacks" reads as the adjective
         found = rules.get((token.lower_, "ADJ")) or found
     return tuple(rule for rule in found if _constraints_hold(token, rule))
+
+
+_TYPO_MIN = 7  # shorter words swap into other real words too often ("trial"/"trail")
+
+
+def typo_lemma(token: Token) -> str | None:
+    """A trigger lemma two swapped neighbouring letters away from the word or its lemma: analysts'
+    typos ("began coopreating with Y", lemmatised "coopreate") still state the relation."""
+    pos = _POS_CLASS.get(token.pos_)
+    if pos is None:
+        return None
+    rules = load_rules()
+    for word in (token.lemma_.lower(), token.lower_):
+        if len(word) < _TYPO_MIN or not word.isalpha():
+            continue
+        for i in range(1, len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            if swapped != word and (swapped, pos) in rules:
+                return swapped
+    return None
 
 
 def rules_for_lemma(token: Token) -> tuple[TriggerRule, ...]:
@@ -300,6 +322,9 @@ def up_roles(trigger: Token) -> dict[int, str]:
             described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
             if described is not None:  # "designates X as an organization associated with Y"
                 roles.setdefault(described.i, "patient")
+            listed = _listed_entity(trigger.head)
+            if listed is not None:  # "X was added to the list of groups linked to Y"
+                roles.setdefault(listed.i, "patient")
         subject = _subject(trigger)
         passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
         if passive_rel is not None and trigger.dep_ == "relcl":
@@ -337,6 +362,19 @@ def up_roles(trigger: Token) -> dict[int, str]:
         if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
             _shared_noun_roles(trigger.head, roles)
     return _spread(trigger, roles)
+
+
+def _listed_entity(noun: Token) -> Token | None:
+    """What a verb puts on a list of groups: "X was added to the list of organizations linked to Y",
+    "the UN placed X on its list of entities associated with Y" -> X."""
+    if noun.lemma_.lower() in GENERIC_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    if noun.lemma_.lower() != "list" or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "on", "onto"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _as_phrase_owner(noun: Token, roles: dict[int, str]) -> None:
@@ -594,6 +632,8 @@ def down_role(trigger: Token, token: Token) -> str | None:
     split = _split_alongside(trigger, path)
     if split is not None:
         return split
+    if _helped_subject(trigger, path):
+        return "patient"
     if not _transparent(path):
         return None
     below = list(reversed(path[:-1]))
@@ -622,6 +662,14 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if dep in _MOD:
         return "agent" if is_verb else "owner"
     return None
+
+
+def _helped_subject(trigger: Token, path: list[Token]) -> bool:
+    """"X helped Y escape", "X enabled Y to regroup": the subject of the helping verb's
+    complement clause is who is helped."""
+    if trigger.lemma_.lower() not in _HELPING_VERBS or len(path) < 2 or path[-1].dep_ not in ("ccomp", "xcomp"):
+        return False
+    return path[-2].dep_ == "nsubj" and _transparent(path[:-1])
 
 
 def _split_alongside(trigger: Token, path: list[Token]) -> str | None:
@@ -688,12 +736,46 @@ def _transparent(path: list[Token]) -> bool:
             continue
         if lower.dep_ == "compound" and lower.lemma_.lower() in MEMBER_NOUNS and upper.pos_ == "PROPN":
             continue  # a title before a name: "killed X leader Z" reaches X through "leader"
+        if lower.dep_ in ("poss", "compound") and upper == child and upper.dep_ == "dobj" \
+                and upper.lemma_.lower() in _EFFORT_NOUNS and _cooperative(upper.head):
+            continue  # "coordinated X's operations", "pooled X and Y efforts": their owners act together
+        if lower.dep_ == "compound" and upper.pos_ == "PROPN" and joining_hyphen(lower.doc[lower.i + 1]):
+            continue  # "the X-Y alliance": X hangs on Y but is the pair's other half
         if upper.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") and upper != child:
             continue  # nested clause: roles were computed relative to it
-        if composing_edge(lower, upper):
+        if composing_edge(lower, upper) or belonging_edge(lower, upper):
             continue
         return False
     return True
+
+
+# What two sides coordinate or pool: the owner of such an object is a party ("coordinate X-Y efforts").
+_EFFORT_NOUNS = frozenset({"effort", "operation", "activity", "action", "campaign", "strategy", "plan", "resource"})
+
+
+def _cooperative(verb: Token) -> bool:
+    return any(r.type == "ally_of" for r in load_rules().get((verb.lemma_.lower(), "VERB"), ()))
+
+
+def joining_hyphen(token: Token) -> bool:
+    """A hyphen or slash written tight between two names joins them as a pair ("the X-Y alliance",
+    "coordinate X/Y efforts"), as "and" does."""
+    if token.text not in ("-", "/", "\u2013") or token.whitespace_ or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    return not token.doc[token.i - 1].whitespace_ and token.doc[token.i + 1].pos_ == "PROPN"
+
+
+# Verbs whose complement clause's subject is the one helped ("X helped Y escape").
+_HELPING_VERBS = frozenset({"help", "assist", "aid", "enable"})
+_BELONGING = frozenset({"belong", "belonging", "loyal", "affiliated", "attached", "aligned"})
+
+
+def belonging_edge(lower: Token, upper: Token) -> bool:
+    """Edges of "militants belonging / loyal to X", "fighters affiliated with X": X's members,
+    like "X militants"."""
+    if lower.dep_ == "prep" and lower.lower_ in ("to", "with"):
+        return upper.lower_ in _BELONGING and upper.dep_ in ("acl", "amod") and upper.head.lemma_.lower() in MEMBER_NOUNS
+    return lower.dep_ in ("acl", "amod") and lower.lower_ in _BELONGING and upper.lemma_.lower() in MEMBER_NOUNS
 
 
 def composing_edge(lower: Token, upper: Token) -> bool:
@@ -781,7 +863,9 @@ def _climbable(token: Token) -> bool:
     if dep == "prep" and token.lower_ == "of" and (lemma in _QUANTIFIER_HEADS - {"member", "part"} or head.like_num):
         return True  # "some of its members", "two of X's commanders"
     member = lemma in MEMBER_NOUNS or lemma in GENERIC_NOUNS or lemma in TARGET_NOUNS
-    return (member and dep in ("prep", "poss", "nmod", "amod")) or composing_edge(token, head)
+    if dep == "pobj" and head.lower_ in ("to", "with") and belonging_edge(head, head.head):
+        return True  # "militants belonging to X" stand for X
+    return (member and dep in ("prep", "poss", "nmod", "amod")) or composing_edge(token, head) or belonging_edge(token, head)
 
 
 def coordinated(a: Filler, b: Filler) -> bool:
