@@ -714,3 +714,13 @@ def test_a_second_device_aimed_at_responders_is_the_same_incident(extract):
 
 def test_a_murder_by_an_unnamed_doer_is_an_armed_assault(extract):
     assert only(extract("A man broke into a shop owner's house and murdered him.")).subtype == "armed_assault"
+
+
+# Thirteenth round: subtypes, tolls and perpetrators
+
+
+def test_armed_herders_named_as_a_militia_are_the_perpetrators(extract):
+    event = only(extract("Armed Fulani herdsmen raided two farming villages at dawn, killing four people."))
+    assert "kb:fulani-militias" in event.perpetrators
+    # the people's name alone is no armed group
+    assert not only(extract("Gunmen killed four Fulani traders at a market near the river.")).perpetrators
