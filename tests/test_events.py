@@ -724,3 +724,25 @@ def test_armed_herders_named_as_a_militia_are_the_perpetrators(extract):
     assert "kb:fulani-militias" in event.perpetrators
     # the people's name alone is no armed group
     assert not only(extract("Gunmen killed four Fulani traders at a market near the river.")).perpetrators
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # "the other" as the object of a casualty verb is one person
+    ("Two men stabbed a pair of guards at the gate, killing one and wounding the other.", Bounds(1, 1), Bounds(1, 1)),
+    # a severity adverb between "another" and its predicate
+    ("One shopkeeper was killed and another lightly wounded when gunmen fired on the market.", Bounds(1, 1), Bounds(1, 1)),
+    # "the same number" repeats the count of the other kind
+    ("A truck bomb at the depot killed at least 12 and wounded the same number of people.", Bounds(12, None),
+     Bounds(12, None)),
+    # an adjective of state before the counted noun gives its kind
+    ("After the ambush, three wounded policemen were flown out of the valley.", None, Bounds(3, 3)),
+    ("The raid on the farm left a killed watchman and five other wounded workers.", Bounds(1, 1), Bounds(5, 5)),
+    # people carried to hospital after an attack are its wounded
+    ("A bomb exploded in a crowded bus station, killing six people and sending 21 others to hospital.",
+     Bounds(6, 6), Bounds(21, 21)),
+    ("A grenade went off outside a school and four pupils were taken to hospital.", None, Bounds(4, 4)),
+])
+def test_toll_kinds_thirteenth_round(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert event.killed == killed
+    assert event.wounded == wounded

@@ -68,14 +68,16 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
 
 
 _LINKING = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also",
-                      "seriously", "critically", "badly", "severely", "slightly", "mortally", "fatally", "gravely",
-                      "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
+                      "seriously", "critically", "badly", "severely", "slightly", "lightly", "mortally", "fatally",
+                      "gravely", "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
 _HARM_VERBS = frozenset({"sustain", "suffer", "receive"})
 _WOUNDING_VERBS = frozenset({"shoot", "stab"})
 _DEATH_ADJ = frozenset({"dead", "lifeless"})
 _BARE_CASUALTY = frozenset({"killed", "dead", "wounded", "injured", "hurt", "died"})
 _QUANTITY_NOUNS = frozenset({"total", "number", "group", "couple", "series", "lot", "crowd", "handful", "dozen", "score",
                              "family"})  # "a family of five was killed" is five, not one
+# adjectives before a counted noun that give its kind ("three wounded policemen")
+_CASUALTY_STATES = frozenset({"wounded", "injured", "dead"})
 _STATE_WORDS = frozenset({"missing", "homeless", "displaced", "stranded", "unaccounted", "trapped"})
 # what happened to a count instead of death or injury ("five others abducted", "two were kidnapped")
 _FATE_WORDS = _STATE_WORDS | frozenset({"abducted", "kidnapped", "captured", "arrested", "detained", "rescued", "freed",
@@ -137,7 +139,7 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
             kind = casualty_kind(child)
             if kind is not None:
                 return kind
-    if _wounding_weapon_verb(verb, arg):
+    if _wounding_weapon_verb(verb, arg) or _sent_to_hospital(verb, arg):
         return "wounded"
     if arg.dep_ in ("nsubj", "nsubjpass"):
         for child in verb.children:
@@ -156,6 +158,19 @@ def _wounding_weapon_verb(verb: Token, arg: Token) -> bool:
     return not any(casualty_kind(t) == "killed" or t.lower_ in _DEATH_ADJ for t in verb.sent)
 
 
+_CARRY_VERBS = frozenset({"send", "take", "rush", "admit", "evacuate", "airlift", "transport", "carry"})
+_CARE_PLACES = frozenset({"hospital", "hospitals", "clinic", "clinics"})
+
+
+def _sent_to_hospital(verb: Token, arg: Token) -> bool:
+    """"sending another 29 to hospital", "five others were taken to hospital": the people carried to care
+    after an attack are its wounded."""
+    if verb.lemma_.lower() not in _CARRY_VERBS or arg.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "in") and any(g.lower_ in _CARE_PLACES for g in c.children)
+               for c in verb.children)
+
+
 def _harm_object(verb: Token, obj: Token) -> bool:
     """"sustained injuries", "suffered wounds": the subject of the harm verb is the victim, not an agent."""
     return verb.lemma_.lower() in _HARM_VERBS and casualty_kind(obj) is not None
@@ -168,6 +183,11 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
         kind = casualty_kind(anchor)
         if kind is not None and anchor.lemma_.lower() not in ("life", "lives", "body", "corpse", "toll"):
             return kind
+    if anchor != number and anchor.pos_ == "NOUN":
+        state = next((c for c in anchor.children if c.dep_ == "amod" and number.i < c.i < anchor.i
+                      and c.lower_ in _CASUALTY_STATES), None)
+        if state is not None:
+            return casualty_kind(state)  # "two wounded soldiers", "seven other injured people"
     if anchor != number and anchor.i == number.i + 1 and anchor.lower_ in _BARE_CASUALTY:
         # "were killed and 12 injured", "left 4 dead and 10 wounded": an elided verb; the word after the
         # number is its own kind, whatever verb the parser hangs it on
@@ -257,6 +277,8 @@ def _fate_not_toll(anchor: Token, number: Token) -> bool:
     j = last + 1
     while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING - {"people", "persons"} | {"still"}:
         j += 1
+    if j + 2 < len(doc) and doc[j + 1].lower_ in ("to", "in") and doc[j + 2].lower_ in _CARE_PLACES:
+        return False  # "five others were taken to hospital": the wounded
     return j < len(doc) and doc[j].lower_ in _FATE_WORDS
 
 
@@ -484,9 +506,12 @@ def _name_start(token: Token) -> Token:
 
 
 def _lone_other(token: Token) -> bool:
-    """"one was killed and (the) other was injured": a bare singular "other" as a subject is one person."""
-    if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass"):
+    """"one was killed and (the) other was injured", "killing one and wounding the other": a bare singular
+    "other" as a subject (or, with "the", as the object) is one person."""
+    if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
+    if token.dep_ == "dobj" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False  # "killed other": no person of its own
     if any(c.dep_ in ("nummod", "quantmod") for c in token.children) or token.i > 0 and token.doc[token.i - 1].like_num:
         return False  # "four other were wounded": the unit of a count
     return all(c.lower_ == "the" for c in token.children if c.dep_ == "det")
@@ -498,6 +523,10 @@ def _singular_kind(token: Token) -> str | None:
     "left a policeman dead"); never the agent of an active verb ("a gunman killed ...")."""
     if _is_part(token):
         return None  # "three soldiers, including a colonel, were killed": inside another count
+    state = next((c for c in token.children if c.dep_ == "amod" and c.i < token.i
+                  and c.lower_ in _CASUALTY_STATES | {"killed"}), None)
+    if state is not None:
+        return casualty_kind(state)  # "a killed guard", "a wounded officer"
     doc = token.doc
     j = token.i + 1
     while j < token.sent.end and j <= token.i + 3 and doc[j].lower_ in _LINKING - {"others", "other", "more", "people", "persons"}:
@@ -527,7 +556,30 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     # the counted noun itself ("5 US soldiers"), not a namesake elsewhere in the sentence ("and a soldier")
     unit_tokens = {tok.i for tok in sent for toll in tolls
                    if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
-    return tolls + _singular_victims(sent, taken | unit_tokens, tolls)
+    tolls = tolls + _singular_victims(sent, taken | unit_tokens, tolls)
+    return tolls + _same_number(sent, tolls)
+
+
+_APPROXIMATE = frozenset({"around", "about", "roughly", "approximately", "nearly"})
+
+
+def _same_number(sent: Span, tolls: list[Toll]) -> list[Toll]:
+    """"killing 15 and wounding the same number": "the same number" repeats the sentence's count of the other
+    kind."""
+    found: list[Toll] = []
+    for token in sent:
+        if token.lemma_.lower() != "number" or not any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
+            continue
+        kind = _singular_kind(token)
+        if kind is None and token.dep_ == "pobj" and token.head.lower_ in _APPROXIMATE:
+            kind = casualty_kind(token.head.head)  # "injuring around the same number", "around" read as a preposition
+        other = [t.bounds for t in tolls if t.kind != kind and not t.part]
+        if kind is None or not other:
+            continue
+        start = min(c.idx for c in token.children if c.dep_ in ("det", "amod"))
+        end = token.idx + len(token.text)
+        found.append(Toll(kind, add_bounds(other), start, end, doc_text(sent.doc)[start:end], None))
+    return found
 
 
 def event_tolls(sents: list[Span]) -> dict[str, tuple[Bounds, list[Toll]]]:
