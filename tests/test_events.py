@@ -746,3 +746,23 @@ def test_toll_kinds_thirteenth_round(extract, text, killed, wounded):
     event = only(extract(text))
     assert event.killed == killed
     assert event.wounded == wounded
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # a bomb named by its fuel is an incendiary device
+    ("Youths threw petrol bombs at a synagogue overnight.", "arson"),
+    # people killed besides those taken, with an explosive: the bombing outranks the armed assault
+    ("Raiders stormed a market town, hurling grenades into shops, killing nine traders and abducting four women.",
+     "bombing"),
+    ("Gunmen abducted three traders and killed two guards with grenades at the market.", "bombing"),
+    # attackers killing themselves after a shooting made no suicide bombing; with a bomb they did
+    ("Two attackers killed four worshippers at a temple before killing themselves.", "armed_assault"),
+    ("A man killed himself with a bomb at the gate of the barracks.", "suicide_bombing"),
+    # burning words the model tags as other parts of speech
+    ("Three buses were incinerated at a depot by masked men.", "arson"),
+    ("Militants torch ablaze four trucks at a road construction site, police said.", "arson"),
+    # the noun of a killing with its toll is an event
+    ("Militants carried out the killing of eleven farmers in a remote hamlet.", "armed_assault"),
+])
+def test_subtypes_thirteenth_round(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype

@@ -642,7 +642,10 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
     if subtype == "kidnapping" and (_killed_besides_hostages(breakdowns) or _kidnapped_then_killed(group)):
-        subtype = "armed_assault"  # people killed and others taken: the killing is the graver act (ACLED "Attack")
+        # people killed and others taken: the killing is the graver act (ACLED "Attack"), done with the explosive
+        # the event names if any (GTD's hierarchy: a bombing before an armed assault)
+        explosive = _by_explosive([e for e in group.entries if e[1].type == "attack"])
+        subtype = explosive[1].subtype if explosive is not None else "armed_assault"
     if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group) \
             and not _named_arson(group):
         subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act
