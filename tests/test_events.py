@@ -766,3 +766,14 @@ def test_toll_kinds_thirteenth_round(extract, text, killed, wounded):
 ])
 def test_subtypes_thirteenth_round(extract, text, subtype):
     assert only(extract(text)).subtype == subtype
+
+
+def test_a_later_act_on_the_same_target_is_the_same_incident(extract):
+    text = ("Gunmen opened fire on a minibus near the market, killing two passengers. The minibus was then blown up "
+            "with explosives, killing its driver.")
+    events = [e for e in extract(text) if e.type == "attack"]
+    assert [e.subtype for e in events] == ["bombing"], [(e.subtype, e.evidence) for e in events]
+    # an act marked as another one stays apart
+    text = ("Gunmen opened fire on a minibus near the market, killing two passengers. In a separate attack, a bomb "
+            "exploded outside the minibus.")
+    assert [e.subtype for e in extract(text) if e.type == "attack"] == ["armed_assault", "bombing"]
