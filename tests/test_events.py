@@ -777,3 +777,12 @@ def test_a_later_act_on_the_same_target_is_the_same_incident(extract):
     text = ("Gunmen opened fire on a minibus near the market, killing two passengers. In a separate attack, a bomb "
             "exploded outside the minibus.")
     assert [e.subtype for e in extract(text) if e.type == "attack"] == ["armed_assault", "bombing"]
+
+
+def test_a_doer_given_a_name_and_a_doer_suspected_by_agent(extract):
+    event = only(extract("A suicide bomber named Karim Haddad blew himself up at a concert hall, killing nine people."))
+    assert any(x["link"] == "stated" and x["evidence"]["text"] == "Karim Haddad" for x in event.details["links"])
+    event = only(extract("Unidentified gunmen attacked a village near the river, killing five people; the attack is "
+                         "suspected to have been done by the Islamic State."))
+    links = {x["actor"]: x for x in event.details["links"]}
+    assert links["kb:islamic-state"]["link"] == "suspected" and links["kb:islamic-state"]["certainty"] == "speculative"
