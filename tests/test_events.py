@@ -786,3 +786,11 @@ def test_a_doer_given_a_name_and_a_doer_suspected_by_agent(extract):
                          "suspected to have been done by the Islamic State."))
     links = {x["actor"]: x for x in event.details["links"]}
     assert links["kb:islamic-state"]["link"] == "suspected" and links["kb:islamic-state"]["certainty"] == "speculative"
+
+
+def test_north_kivu_militias_are_armed_groups(extract):
+    event = only(extract("Two soldiers were killed in an attack by the Nyatura militia near the lake."))
+    assert "kb:nyatura" in event.perpetrators
+    event = only(extract("The Nyatura and the Alliance of Patriots for a Free and Sovereign Congo attacked army "
+                         "positions in the hills."))
+    assert {"kb:nyatura", "kb:apcls"} <= set(event.perpetrators)
