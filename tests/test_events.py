@@ -741,6 +741,15 @@ def test_armed_herders_named_as_a_militia_are_the_perpetrators(extract):
     ("A bomb exploded in a crowded bus station, killing six people and sending 21 others to hospital.",
      Bounds(6, 6), Bounds(21, 21)),
     ("A grenade went off outside a school and four pupils were taken to hospital.", None, Bounds(4, 4)),
+    # a count with its own casualty predicate is a victim even when the parser hangs it on a "by" phrase
+    ("At least nine guards were executed by the rebel group and another 12 were wounded.", Bounds(9, None),
+     Bounds(12, 12)),
+    # "the wounding of" counts the wounded
+    ("Rebels attacked an army post in the hills. The shelling resulted in the wounding of 6 members of the garrison.",
+     None, Bounds(6, 6)),
+    # a singular victim of conjoined passive verbs; a hostage's fate stays no toll of its own
+    ("A village elder was shot and wounded by gunmen outside the mosque.", None, Bounds(1, 1)),
+    ("A man was kidnapped and later executed by rebels in the hills.", None, None),
 ])
 def test_toll_kinds_thirteenth_round(extract, text, killed, wounded):
     event = only(extract(text))

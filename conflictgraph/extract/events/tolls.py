@@ -193,13 +193,9 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
         # number is its own kind, whatever verb the parser hangs it on
         return casualty_kind(anchor)
     doc = anchor.doc
-    last = max(anchor.i, number.i)
-    j = last + 1
-    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
-        j += 1
-    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in _PREDICATE_CASUALTY:
-        if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
-            return casualty_kind(doc[j])
+    predicate = _predicate_kind(anchor, number)
+    if predicate is not None:
+        return predicate
     among = _among_kind(anchor, number)
     if among is not None:
         return among  # "four soldiers were among the dead", "... among seven people wounded"
@@ -213,7 +209,21 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
             if before.pos_ == "NOUN" and casualty_kind(before) is not None:
                 noun = before  # "12 deaths and injuries to 45 others": the parser may hang "to" on "deaths"
             if noun.lemma_.lower() in ("death", "injury", "killing", "wounding", "murder", "massacre"):
-                return casualty_kind(noun) or "killed"
+                # "the wounding of 6 members" is a wound, though "wounding" as a noun is no casualty lemma
+                return casualty_kind(noun) or ("wounded" if noun.lemma_.lower() == "wounding" else "killed")
+    return None
+
+
+def _predicate_kind(anchor: Token, number: Token) -> str | None:
+    """The casualty predicate right after the count: "15 were wounded", "another 17 were wounded"."""
+    doc = anchor.doc
+    last = max(anchor.i, number.i)
+    j = last + 1
+    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in _PREDICATE_CASUALTY:
+        if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
+            return casualty_kind(doc[j])
     return None
 
 
@@ -398,8 +408,10 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
         unit = _unit_token(sent, number)
         number_token = sent.doc[number.token_i]
         anchor = unit if unit is not None else number_token
-        if _in_agent_phrase(anchor) or _fate_not_toll(anchor, number_token):
-            continue  # "killed by two of their colleagues": the count did the killing
+        if _in_agent_phrase(anchor) and _predicate_kind(anchor, number_token) is None \
+                or _fate_not_toll(anchor, number_token):
+            continue  # "killed by two of their colleagues": the count did the killing ("by X and another 17 were
+            # wounded", misparsed into the "by" phrase, has a predicate of its own)
         # the verb right before the count decides first: in "killed one and 3 people were injured" the unit
         # "people" is shared, but "one" is the object of "killed"
         kind = _preceding_kind(sent, number) or _local_kind(anchor, number_token)
@@ -479,6 +491,7 @@ def _singular_victims(sent: Span, taken: set[int], counted: list[Toll] = ()) -> 
     return tolls
 
 
+_TAKING_VERBS = frozenset({"kidnap", "abduct", "seize", "capture", "take", "hold"})
 _DEFINITE = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 
 
@@ -542,6 +555,11 @@ def _singular_kind(token: Token) -> str | None:
     if kind is None and base.dep_ == "dobj":
         return next((casualty_kind(c) for c in head.children  # "left a policeman dead"
                      if c.dep_ in ("oprd", "acomp") and c.lower_ in _BARE_CASUALTY), None)
+    if kind is None and base.dep_ == "nsubjpass" and head.lemma_.lower() not in _TAKING_VERBS:
+        # "a resident was shot and wounded": a conjoined passive verb sharing the subject (not the fate of one
+        # taken: "was kidnapped and later executed" tells of a hostage)
+        kind = next((casualty_kind(c) for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and casualty_kind(c) is not None and not any(d.dep_.startswith("nsubj") for d in c.children)), None)
     elided = head.lower_ in ("hurt", "wounded", "injured") and not any(c.dep_ == "dobj" for c in head.children)
     if (kind is not None and base.dep_ == "nsubj" and head.lemma_.lower() not in ("die", "perish")
             and token.lower_ != "another" and not elided):
