@@ -803,3 +803,10 @@ def test_north_kivu_militias_are_armed_groups(extract):
     event = only(extract("The Nyatura and the Alliance of Patriots for a Free and Sovereign Congo attacked army "
                          "positions in the hills."))
     assert {"kb:nyatura", "kb:apcls"} <= set(event.perpetrators)
+
+
+def test_doers_told_by_a_pronoun_continue_the_incident(extract):
+    text = ("Gunmen tried to assassinate the district governor near his office. They detonated a bomb as his car "
+            "passed, wounding four guards.")
+    events = [e for e in extract(text) if e.type == "attack"]
+    assert [e.subtype for e in events] == ["bombing"], [(e.subtype, e.evidence) for e in events]

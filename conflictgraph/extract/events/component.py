@@ -98,9 +98,11 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True  # a generic attack, battle or casualty word adds to the event already open
     if _responders_hit(token.sent) and not _new_places(token.sent, group):
         return True  # "When reinforcements arrived, a car bomb went off": a second device aimed at the responders
-    if _same_target(token.sent, group) and not _new_places(token.sent, group) \
+    if (_same_target(token.sent, group) or _same_doers(token)) and not _new_places(token.sent, group) \
             and not any(_marks_new_event(t) for t in token.sent):
-        return True  # "Gunmen fired on a bus. The bus was then blown up": the same target, the same incident
+        # "Gunmen fired on a bus. The bus was then blown up", "X tried to assassinate the governor. They detonated
+        # a bomb": the same target, or the same doers told by a pronoun, in the same incident
+        return True
     if not _compatible(entry.subtype, group.entry.subtype) and group.entry.subtype is not None:
         return False
     # "Three explosions hit Moscow. A bomb was detonated on a metro train...", "A bus attack killed nine. An
@@ -135,6 +137,15 @@ def _same_target(sent: Span, group: _Group) -> bool:
     named = {t.lemma_.lower() for s in group.sents for t in s if t.pos_ == "NOUN"}
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in _TARGET_NOUNS and t.lemma_.lower() in named
                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
+
+
+_DOER_PRONOUNS = frozenset({"they", "he", "she"})
+
+
+def _same_doers(token: Token) -> bool:
+    """Is the trigger's act done by a personal pronoun ("They detonated a bomb"): the doers already told?"""
+    verb = token if token.pos_ == "VERB" else token.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _DOER_PRONOUNS for c in verb.children)
 
 
 def _adds_to(group: _Group, sent: Span, cues: list[Token]) -> bool:
