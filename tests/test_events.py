@@ -810,3 +810,10 @@ def test_doers_told_by_a_pronoun_continue_the_incident(extract):
             "passed, wounding four guards.")
     events = [e for e in extract(text) if e.type == "attack"]
     assert [e.subtype for e in events] == ["bombing"], [(e.subtype, e.evidence) for e in events]
+
+
+def test_allegiance_pledged_by_the_attacker_names_a_suspected_group(extract):
+    text = ("A woman detonated a suicide vest near a police station, wounding nine officers. The woman had pledged "
+            "allegiance to the Islamic State.")
+    links = {x["actor"]: x for x in only(extract(text)).details["links"]}
+    assert links["kb:islamic-state"]["link"] == "suspected"

@@ -255,6 +255,21 @@ def _identity_link(noun: Token) -> tuple[str, str] | None:
     return ("stated", "asserted") if _doer_subject(verb) else None
 
 
+_ALLEGIANCE = frozenset({"allegiance", "loyalty", "bay'ah", "bayah"})
+
+
+def _allegiance_to(noun: Token) -> bool:
+    """X in "pledged allegiance to X", "swore loyalty to X" (or, "to" left out, "pledging his allegiance X")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to":
+        owner = head.head
+        return owner.lemma_.lower() in _ALLEGIANCE or owner.lemma_.lower() in ("pledge", "swear") and any(
+            c.lemma_.lower() in _ALLEGIANCE for c in owner.children)
+    return noun.dep_ in ("dobj", "npadvmod", "appos", "dative") and (
+        head.lemma_.lower() in _ALLEGIANCE
+        or head.lemma_.lower() in ("pledge", "swear") and any(c.lemma_.lower() in _ALLEGIANCE for c in head.children))
+
+
 def _perp_word(token: Token) -> bool:
     """"militants" even when the parser takes it for a verb ("Boko Haram militants loyal to X killed ...")."""
     lower = token.lower_
@@ -293,6 +308,8 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     identity = _identity_link(noun)
     if identity is not None:
         return identity
+    if _allegiance_to(noun):
+        return "suspected", "speculative"  # "the attacker had pledged allegiance to X": X inspired, maybe directed it
     if mention.kind == "armed_group" and _battle_party(noun):
         return "stated", "asserted"
     verb, slot = _governor(noun)

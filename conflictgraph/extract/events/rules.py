@@ -66,7 +66,8 @@ ANAPHORIC_DETS: frozenset[str] = frozenset({"the", "this", "that", "these", "tho
 _RELATIVE_DAYS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend"})
 LOCATION_PREPS: frozenset[str] = frozenset({"in", "near", "at", "outside", "around", "on", "across", "into", "inside", "of", "from", "between", "close", "throughout", "within"})
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
-CLAIM_CUES: frozenset[str] = CLAIM_VERBS | DENY_VERBS | BLAME_VERBS | {"responsibility", "responsible", "suspected", "behind"}
+CLAIM_CUES: frozenset[str] = CLAIM_VERBS | DENY_VERBS | BLAME_VERBS | {"responsibility", "responsible", "suspected", "behind",
+                                                                     "allegiance"}
 
 
 @dataclass(frozen=True, slots=True)
