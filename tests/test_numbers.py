@@ -81,3 +81,16 @@ def test_vague_multiples_in_a_sentence_are_one_number(text, phrase, low):
 
     numbers = find_numbers(get_extractor().nlp(text)[:])
     assert [(n.text, n.bounds.min) for n in numbers] == [(phrase, low)]
+
+
+def test_object_count_with_a_leader_tagged_as_date(nlp):
+    """The model may make "an additional 14" a DATE; as the object of a verb it is still a count."""
+    from spacy.tokens import Span
+
+    doc = nlp("The blast killed a guard and injured an additional 14 near the gate.")
+    start = next(t.i for t in doc if t.lower_ == "an")
+    doc.ents = [Span(doc, start, start + 3, label="DATE")]
+    assert [m.text for m in find_numbers(doc)] == ["14"]
+    # a real date stays one
+    doc = nlp("The blast killed a guard and injured another man on 14 May near the gate.")
+    assert find_numbers(doc) == []

@@ -258,9 +258,8 @@ def _is_measure(token: Token) -> bool:
         return True
     if token.ent_type_ not in SKIP_ENTS:
         return False
-    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.ent_iob_ == "B" and (
-            token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
-        return False  # "injuring 70": the model's DATE ("the 70s") for a bare object count
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _bare_count_entity(token):
+        return False  # "injuring 70", "injuring an additional 14": the model's DATE ("the 70s") for an object count
     head = token
     for _ in range(3):
         if head.dep_ in ("nummod", "quantmod", "conj", "cc", "compound") and head.head != head:
@@ -268,6 +267,23 @@ def _is_measure(token: Token) -> bool:
         else:
             break
     return head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in MEASURE_NOUNS
+
+
+# words an object count may carry inside the entity the model makes of it ("an additional 14", "a further 20")
+_COUNT_LEADERS = frozenset({"a", "an", "another", "additional", "further", "other"})
+
+
+def _bare_count_entity(token: Token) -> bool:
+    """Does the entity end at ``token`` and hold nothing before it but a few count leaders?"""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+        return False
+    i = token.i
+    while doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+        if doc[i].lower_ not in _COUNT_LEADERS:
+            return False
+    return True
 
 
 def _phrase_bounds(doc: Doc, start_i: int, end_i: int) -> tuple[int, int]:

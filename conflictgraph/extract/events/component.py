@@ -98,6 +98,11 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True  # a generic attack, battle or casualty word adds to the event already open
     if _responders_hit(token.sent) and not _new_places(token.sent, group):
         return True  # "When reinforcements arrived, a car bomb went off": a second device aimed at the responders
+    if (_same_target(token.sent, group) or _same_doers(token)) and not _new_places(token.sent, group) \
+            and not any(_marks_new_event(t) for t in token.sent):
+        # "Gunmen fired on a bus. The bus was then blown up", "X tried to assassinate the governor. They detonated
+        # a bomb": the same target, or the same doers told by a pronoun, in the same incident
+        return True
     if not _compatible(entry.subtype, group.entry.subtype) and group.entry.subtype is not None:
         return False
     # "Three explosions hit Moscow. A bomb was detonated on a metro train...", "A bus attack killed nine. An
@@ -117,6 +122,30 @@ _RESPONDERS = frozenset({"reinforcement", "reinforcements", "medic", "medics", "
 def _responders_hit(sent: Span) -> bool:
     """Does the sentence tell of those who came to help after the first act (reinforcements, medics, rescuers)?"""
     return any(t.lemma_.lower() in _RESPONDERS or t.lower_ in _RESPONDERS for t in sent)
+
+
+# things an attack is made on, which a later sentence may take up with "the" ("the vehicle", "the checkpoint")
+_TARGET_NOUNS = frozenset({
+    "vehicle", "car", "truck", "bus", "minibus", "van", "convoy", "train", "boat", "ship", "building", "house", "home",
+    "shop", "market", "mosque", "church", "school", "hotel", "restaurant", "bar", "cafe", "station", "checkpoint",
+    "post", "base", "camp", "office", "compound", "embassy", "bank", "hospital", "motorcade", "patrol",
+})
+
+
+def _same_target(sent: Span, group: _Group) -> bool:
+    """Does the sentence take up with "the" a target the open event's sentences named ("the vehicle")?"""
+    named = {t.lemma_.lower() for s in group.sents for t in s if t.pos_ == "NOUN"}
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in _TARGET_NOUNS and t.lemma_.lower() in named
+               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
+
+
+_DOER_PRONOUNS = frozenset({"they", "he", "she"})
+
+
+def _same_doers(token: Token) -> bool:
+    """Is the trigger's act done by a personal pronoun ("They detonated a bomb"): the doers already told?"""
+    verb = token if token.pos_ == "VERB" else token.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _DOER_PRONOUNS for c in verb.children)
 
 
 def _adds_to(group: _Group, sent: Span, cues: list[Token]) -> bool:
@@ -642,7 +671,10 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
     if subtype == "kidnapping" and (_killed_besides_hostages(breakdowns) or _kidnapped_then_killed(group)):
-        subtype = "armed_assault"  # people killed and others taken: the killing is the graver act (ACLED "Attack")
+        # people killed and others taken: the killing is the graver act (ACLED "Attack"), done with the explosive
+        # the event names if any (GTD's hierarchy: a bombing before an armed assault)
+        explosive = _by_explosive([e for e in group.entries if e[1].type == "attack"])
+        subtype = explosive[1].subtype if explosive is not None else "armed_assault"
     if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group) \
             and not _named_arson(group):
         subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act

@@ -126,10 +126,26 @@ def _climb_noun(root: Token) -> tuple[Token, bool]:
             token = token.head  # "an attack by X and Y", "guerrillas of the X and Y": Y shares X's slot
         elif _member_phrase(token):
             token = token.head.head.head  # "a bomber belonging to X", "gunmen loyal to X": the attackers are X's
+        elif _named_doer(token) is not None:
+            token = _named_doer(token)  # "a suicide bomber named X blew himself up": X is the bomber
         else:
             break
         suspected = suspected or _suspected(token)
     return token, suspected
+
+
+_NAMING_VERBS = frozenset({"name", "identify", "call"})
+
+
+def _named_doer(token: Token) -> Token | None:
+    """The doer noun a name is given to: "a bomber named X", "a gunman identified as X" (the naming participle
+    qualifies the doer noun)."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else token.head
+    if token.dep_ not in ("oprd", "dobj", "attr", "pobj") or verb.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in DOER_NOUNS:
+        return None
+    return verb.head
 
 
 def _by_governor(by: Token) -> Token:
@@ -184,6 +200,8 @@ def _link_for(verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None
         return ("suspected", "speculative") if lemma in ("suspect", "believe") else ("blamed", "reported")
     if lemma == "be" and slot == "subject" and children & {"responsible", "behind"}:
         return "stated", "asserted"
+    if slot == "agent" and lemma in _DEED_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in BLAME_VERBS:
+        return "suspected", "speculative"  # "the attack is suspected / believed to have been done by X"
     if _is_trigger(verb) or lemma in ACTION_VERBS or (lemma in _DOER_VERBS and verb.pos_ == "VERB"):
         if slot in ("subject", "agent", "modifier"):
             if verb.pos_ == "NOUN" and slot == "subject":
@@ -210,6 +228,11 @@ _STATE_STRIKE_NOUNS = frozenset({
     "crackdown", "blockade"})
 
 
+# verbs of doing a deed whose "by" phrase, under a verb of suspicion, names the suspected doer
+_DEED_VERBS = frozenset({"do", "carry", "commit", "perpetrate", "conduct", "stage", "launch", "mount", "orchestrate",
+                         "plan", "execute"})
+
+
 def _doer_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in DOER_NOUNS for c in verb.children)
 
@@ -230,6 +253,21 @@ def _identity_link(noun: Token) -> tuple[str, str] | None:
         if noun.lemma_.lower() not in DOER_NOUNS | {"member"} | _GROUP_PARTS:
             return None
     return ("stated", "asserted") if _doer_subject(verb) else None
+
+
+_ALLEGIANCE = frozenset({"allegiance", "loyalty", "bay'ah", "bayah"})
+
+
+def _allegiance_to(noun: Token) -> bool:
+    """X in "pledged allegiance to X", "swore loyalty to X" (or, "to" left out, "pledging his allegiance X")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to":
+        owner = head.head
+        return owner.lemma_.lower() in _ALLEGIANCE or owner.lemma_.lower() in ("pledge", "swear") and any(
+            c.lemma_.lower() in _ALLEGIANCE for c in owner.children)
+    return noun.dep_ in ("dobj", "npadvmod", "appos", "dative") and (
+        head.lemma_.lower() in _ALLEGIANCE
+        or head.lemma_.lower() in ("pledge", "swear") and any(c.lemma_.lower() in _ALLEGIANCE for c in head.children))
 
 
 def _perp_word(token: Token) -> bool:
@@ -270,6 +308,8 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     identity = _identity_link(noun)
     if identity is not None:
         return identity
+    if _allegiance_to(noun):
+        return "suspected", "speculative"  # "the attacker had pledged allegiance to X": X inspired, maybe directed it
     if mention.kind == "armed_group" and _battle_party(noun):
         return "stated", "asserted"
     verb, slot = _governor(noun)

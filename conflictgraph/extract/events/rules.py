@@ -66,7 +66,8 @@ ANAPHORIC_DETS: frozenset[str] = frozenset({"the", "this", "that", "these", "tho
 _RELATIVE_DAYS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend"})
 LOCATION_PREPS: frozenset[str] = frozenset({"in", "near", "at", "outside", "around", "on", "across", "into", "inside", "of", "from", "between", "close", "throughout", "within"})
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
-CLAIM_CUES: frozenset[str] = CLAIM_VERBS | DENY_VERBS | BLAME_VERBS | {"responsibility", "responsible", "suspected", "behind"}
+CLAIM_CUES: frozenset[str] = CLAIM_VERBS | DENY_VERBS | BLAME_VERBS | {"responsibility", "responsible", "suspected", "behind",
+                                                                     "allegiance"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             best = _set_on_fire(token, lex)
         if best is None:
             best = _word_entry(token, lex, lemma, lower)
+        if best is not None and best.subtype == "bombing" and _incendiary(token):
+            best = _INCENDIARY  # "threw petrol bombs at the mosque": a fire weapon, as a Molotov cocktail is
         if best is not None and best.type == "takeover":
             if _captures_people(token):
                 continue
@@ -167,6 +170,14 @@ def _word_entry(token: Token, lex: Lexicon, lemma: str, lower: str) -> Trigger |
 
 
 _HIJACKING = Trigger("attack", "hijacking", 8, None)
+_INCENDIARY = Trigger("attack", "arson", 3, None)
+_FUELS = frozenset({"petrol", "gasoline", "gas", "kerosene"})
+
+
+def _incendiary(token: Token) -> bool:
+    """"petrol bomb", "gasoline bombs": a bomb named by its fuel is an incendiary device."""
+    return token.lemma_.lower() in ("bomb", "bombs") and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _FUELS for c in token.children)
 _VEHICLES = frozenset({"ship", "vessel", "tanker", "freighter", "carrier", "boat", "plane", "aircraft", "airliner",
                        "jet", "helicopter", "bus", "train", "truck", "lorry", "convoy", "ferry", "yacht", "dhow"})
 
@@ -246,8 +257,20 @@ def suicide_in(span: Span) -> bool:
         lower = token.lower_
         if lower in SUICIDE_WORDS or lower.startswith("self-detonat"):
             return True
-        if lower in REFLEXIVE and token.head.lemma_.lower() in ("blow", "detonate", "explode", "kill"):
+        if lower in REFLEXIVE and token.head.lemma_.lower() in ("blow", "detonate", "explode"):
             return True
+        if lower in REFLEXIVE and token.head.lemma_.lower() == "kill" and _with_explosive(token.head):
+            return True  # "killed himself with a bomb"; gunmen "killing themselves" after a shooting made no suicide attack
+    return False
+
+
+def _with_explosive(verb: Token) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "by"):
+            for obj in prep.children:
+                entry = lexicon().words.get(obj.lemma_.lower()) or lexicon().words.get(obj.lower_)
+                if obj.dep_ == "pobj" and entry is not None and entry.subtype in ("bombing", "suicide_bombing"):
+                    return True
     return False
 
 

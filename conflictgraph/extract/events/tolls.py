@@ -68,14 +68,16 @@ def _climb(anchor: Token) -> tuple[str | None, bool]:
 
 
 _LINKING = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also",
-                      "seriously", "critically", "badly", "severely", "slightly", "mortally", "fatally", "gravely",
-                      "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
+                      "seriously", "critically", "badly", "severely", "slightly", "lightly", "mortally", "fatally",
+                      "gravely", "reported", "later", "all", "both", "others", "other", "more", "people", "persons"})
 _HARM_VERBS = frozenset({"sustain", "suffer", "receive"})
 _WOUNDING_VERBS = frozenset({"shoot", "stab"})
 _DEATH_ADJ = frozenset({"dead", "lifeless"})
 _BARE_CASUALTY = frozenset({"killed", "dead", "wounded", "injured", "hurt", "died"})
 _QUANTITY_NOUNS = frozenset({"total", "number", "group", "couple", "series", "lot", "crowd", "handful", "dozen", "score",
                              "family"})  # "a family of five was killed" is five, not one
+# adjectives before a counted noun that give its kind ("three wounded policemen")
+_CASUALTY_STATES = frozenset({"wounded", "injured", "dead"})
 _STATE_WORDS = frozenset({"missing", "homeless", "displaced", "stranded", "unaccounted", "trapped"})
 # what happened to a count instead of death or injury ("five others abducted", "two were kidnapped")
 _FATE_WORDS = _STATE_WORDS | frozenset({"abducted", "kidnapped", "captured", "arrested", "detained", "rescued", "freed",
@@ -137,7 +139,7 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
             kind = casualty_kind(child)
             if kind is not None:
                 return kind
-    if _wounding_weapon_verb(verb, arg):
+    if _wounding_weapon_verb(verb, arg) or _sent_to_hospital(verb, arg):
         return "wounded"
     if arg.dep_ in ("nsubj", "nsubjpass"):
         for child in verb.children:
@@ -156,6 +158,19 @@ def _wounding_weapon_verb(verb: Token, arg: Token) -> bool:
     return not any(casualty_kind(t) == "killed" or t.lower_ in _DEATH_ADJ for t in verb.sent)
 
 
+_CARRY_VERBS = frozenset({"send", "take", "rush", "admit", "evacuate", "airlift", "transport", "carry"})
+_CARE_PLACES = frozenset({"hospital", "hospitals", "clinic", "clinics"})
+
+
+def _sent_to_hospital(verb: Token, arg: Token) -> bool:
+    """"sending another 29 to hospital", "five others were taken to hospital": the people carried to care
+    after an attack are its wounded."""
+    if verb.lemma_.lower() not in _CARRY_VERBS or arg.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "in") and any(g.lower_ in _CARE_PLACES for g in c.children)
+               for c in verb.children)
+
+
 def _harm_object(verb: Token, obj: Token) -> bool:
     """"sustained injuries", "suffered wounds": the subject of the harm verb is the victim, not an agent."""
     return verb.lemma_.lower() in _HARM_VERBS and casualty_kind(obj) is not None
@@ -168,18 +183,19 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
         kind = casualty_kind(anchor)
         if kind is not None and anchor.lemma_.lower() not in ("life", "lives", "body", "corpse", "toll"):
             return kind
+    if anchor != number and anchor.pos_ == "NOUN":
+        state = next((c for c in anchor.children if c.dep_ == "amod" and number.i < c.i < anchor.i
+                      and c.lower_ in _CASUALTY_STATES), None)
+        if state is not None:
+            return casualty_kind(state)  # "two wounded soldiers", "seven other injured people"
     if anchor != number and anchor.i == number.i + 1 and anchor.lower_ in _BARE_CASUALTY:
         # "were killed and 12 injured", "left 4 dead and 10 wounded": an elided verb; the word after the
         # number is its own kind, whatever verb the parser hangs it on
         return casualty_kind(anchor)
     doc = anchor.doc
-    last = max(anchor.i, number.i)
-    j = last + 1
-    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
-        j += 1
-    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in _PREDICATE_CASUALTY:
-        if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
-            return casualty_kind(doc[j])
+    predicate = _predicate_kind(anchor, number)
+    if predicate is not None:
+        return predicate
     among = _among_kind(anchor, number)
     if among is not None:
         return among  # "four soldiers were among the dead", "... among seven people wounded"
@@ -193,7 +209,21 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
             if before.pos_ == "NOUN" and casualty_kind(before) is not None:
                 noun = before  # "12 deaths and injuries to 45 others": the parser may hang "to" on "deaths"
             if noun.lemma_.lower() in ("death", "injury", "killing", "wounding", "murder", "massacre"):
-                return casualty_kind(noun) or "killed"
+                # "the wounding of 6 members" is a wound, though "wounding" as a noun is no casualty lemma
+                return casualty_kind(noun) or ("wounded" if noun.lemma_.lower() == "wounding" else "killed")
+    return None
+
+
+def _predicate_kind(anchor: Token, number: Token) -> str | None:
+    """The casualty predicate right after the count: "15 were wounded", "another 17 were wounded"."""
+    doc = anchor.doc
+    last = max(anchor.i, number.i)
+    j = last + 1
+    while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("VERB", "ADJ") and doc[j].lower_ in _PREDICATE_CASUALTY:
+        if not any(c.dep_ == "dobj" for c in doc[j].children):  # "20 gunmen killed 6 villagers": active, the agents
+            return casualty_kind(doc[j])
     return None
 
 
@@ -257,6 +287,8 @@ def _fate_not_toll(anchor: Token, number: Token) -> bool:
     j = last + 1
     while j < len(doc) and j <= last + 4 and doc[j].lower_ in _LINKING - {"people", "persons"} | {"still"}:
         j += 1
+    if j + 2 < len(doc) and doc[j + 1].lower_ in ("to", "in") and doc[j + 2].lower_ in _CARE_PLACES:
+        return False  # "five others were taken to hospital": the wounded
     return j < len(doc) and doc[j].lower_ in _FATE_WORDS
 
 
@@ -376,8 +408,10 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
         unit = _unit_token(sent, number)
         number_token = sent.doc[number.token_i]
         anchor = unit if unit is not None else number_token
-        if _in_agent_phrase(anchor) or _fate_not_toll(anchor, number_token):
-            continue  # "killed by two of their colleagues": the count did the killing
+        if _in_agent_phrase(anchor) and _predicate_kind(anchor, number_token) is None \
+                or _fate_not_toll(anchor, number_token):
+            continue  # "killed by two of their colleagues": the count did the killing ("by X and another 17 were
+            # wounded", misparsed into the "by" phrase, has a predicate of its own)
         # the verb right before the count decides first: in "killed one and 3 people were injured" the unit
         # "people" is shared, but "one" is the object of "killed"
         kind = _preceding_kind(sent, number) or _local_kind(anchor, number_token)
@@ -457,6 +491,7 @@ def _singular_victims(sent: Span, taken: set[int], counted: list[Toll] = ()) -> 
     return tolls
 
 
+_TAKING_VERBS = frozenset({"kidnap", "abduct", "seize", "capture", "take", "hold"})
 _DEFINITE = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 
 
@@ -484,9 +519,12 @@ def _name_start(token: Token) -> Token:
 
 
 def _lone_other(token: Token) -> bool:
-    """"one was killed and (the) other was injured": a bare singular "other" as a subject is one person."""
-    if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass"):
+    """"one was killed and (the) other was injured", "killing one and wounding the other": a bare singular
+    "other" as a subject (or, with "the", as the object) is one person."""
+    if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
+    if token.dep_ == "dobj" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False  # "killed other": no person of its own
     if any(c.dep_ in ("nummod", "quantmod") for c in token.children) or token.i > 0 and token.doc[token.i - 1].like_num:
         return False  # "four other were wounded": the unit of a count
     return all(c.lower_ == "the" for c in token.children if c.dep_ == "det")
@@ -498,6 +536,10 @@ def _singular_kind(token: Token) -> str | None:
     "left a policeman dead"); never the agent of an active verb ("a gunman killed ...")."""
     if _is_part(token):
         return None  # "three soldiers, including a colonel, were killed": inside another count
+    state = next((c for c in token.children if c.dep_ == "amod" and c.i < token.i
+                  and c.lower_ in _CASUALTY_STATES | {"killed"}), None)
+    if state is not None:
+        return casualty_kind(state)  # "a killed guard", "a wounded officer"
     doc = token.doc
     j = token.i + 1
     while j < token.sent.end and j <= token.i + 3 and doc[j].lower_ in _LINKING - {"others", "other", "more", "people", "persons"}:
@@ -513,6 +555,11 @@ def _singular_kind(token: Token) -> str | None:
     if kind is None and base.dep_ == "dobj":
         return next((casualty_kind(c) for c in head.children  # "left a policeman dead"
                      if c.dep_ in ("oprd", "acomp") and c.lower_ in _BARE_CASUALTY), None)
+    if kind is None and base.dep_ == "nsubjpass" and head.lemma_.lower() not in _TAKING_VERBS:
+        # "a resident was shot and wounded": a conjoined passive verb sharing the subject (not the fate of one
+        # taken: "was kidnapped and later executed" tells of a hostage)
+        kind = next((casualty_kind(c) for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and casualty_kind(c) is not None and not any(d.dep_.startswith("nsubj") for d in c.children)), None)
     elided = head.lower_ in ("hurt", "wounded", "injured") and not any(c.dep_ == "dobj" for c in head.children)
     if (kind is not None and base.dep_ == "nsubj" and head.lemma_.lower() not in ("die", "perish")
             and token.lower_ != "another" and not elided):
@@ -527,7 +574,30 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     # the counted noun itself ("5 US soldiers"), not a namesake elsewhere in the sentence ("and a soldier")
     unit_tokens = {tok.i for tok in sent for toll in tolls
                    if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
-    return tolls + _singular_victims(sent, taken | unit_tokens, tolls)
+    tolls = tolls + _singular_victims(sent, taken | unit_tokens, tolls)
+    return tolls + _same_number(sent, tolls)
+
+
+_APPROXIMATE = frozenset({"around", "about", "roughly", "approximately", "nearly"})
+
+
+def _same_number(sent: Span, tolls: list[Toll]) -> list[Toll]:
+    """"killing 15 and wounding the same number": "the same number" repeats the sentence's count of the other
+    kind."""
+    found: list[Toll] = []
+    for token in sent:
+        if token.lemma_.lower() != "number" or not any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
+            continue
+        kind = _singular_kind(token)
+        if kind is None and token.dep_ == "pobj" and token.head.lower_ in _APPROXIMATE:
+            kind = casualty_kind(token.head.head)  # "injuring around the same number", "around" read as a preposition
+        other = [t.bounds for t in tolls if t.kind != kind and not t.part]
+        if kind is None or not other:
+            continue
+        start = min(c.idx for c in token.children if c.dep_ in ("det", "amod"))
+        end = token.idx + len(token.text)
+        found.append(Toll(kind, add_bounds(other), start, end, doc_text(sent.doc)[start:end], None))
+    return found
 
 
 def event_tolls(sents: list[Span]) -> dict[str, tuple[Bounds, list[Toll]]]:
