@@ -542,3 +542,15 @@ def test_a_building_named_with_its_town_is_no_actor_and_the_town_is_the_place():
 ])
 def test_division_named_by_its_seat_town(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # the model starts the district's name with "the" and makes the article the name's root: the name still is
+    # the object of "in", so the district (a seat town, or one the gazetteer lacks) beats its province
+    ("Militants ambushed a supply convoy in the Chah Ab district of Takhar province last night.", "ambushed",
+     "Chah Ab", "AF"),
+    ("A roadside mine wounded three farmers in the Khwaja Sabz Posh district of Faryab province.", "wounded",
+     "Khwaja Sabz Posh", "AF"),
+])
+def test_district_name_led_by_an_article(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

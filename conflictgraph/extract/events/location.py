@@ -516,8 +516,8 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    for ent in (part for whole in _joined_names(span_ents(sent)) for some in _comma_parts(whole)
-                for part in _in_parts(some)):
+    named = [_without_leading_article(ent) for ent in span_ents(sent)]
+    for ent in (part for whole in _joined_names(named) for some in _comma_parts(whole) for part in _in_parts(some)):
         if _not_a_place(ent):
             covered.update(range(ent.start, ent.end))
             continue
@@ -564,6 +564,14 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((sent.doc[start:token.i + 1], -0.5))
             covered.update(range(start, token.i + 1))
     return spans
+
+
+def _without_leading_article(ent: Span) -> Span:
+    """An entity the model starts with "the" ("the Nad Ali" of "in the Nad Ali district of Helmand") has the
+    article as its root when both hang on the noun after the name: the name's own words carry its role."""
+    if len(ent) > 1 and ent[0].dep_ == "det" and ent.root == ent[0]:
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
 
 
 def _joined_names(ents: list[Span]) -> list[Span]:
