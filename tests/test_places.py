@@ -554,3 +554,18 @@ def test_division_named_by_its_seat_town(nlp, text, trigger, surface, country):
 ])
 def test_district_name_led_by_an_article(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a hyphenated name the tokenizer splits is looked up whole: not "Alam" (an Iraqi town) nor "Cho" alone
+    ("A bomb killed two shopkeepers in Pul-i-Alam on Monday.", "killed", "Pul-i-Alam", "AF"),
+    ("Two rubber tappers were shot in Ra-ngae district of Narathiwat province.", "shot", "Ra-ngae", "TH"),
+    ("Raiders shot a teacher in Cho-airong district on Sunday.", "shot", "Cho-airong", "TH"),
+])
+def test_hyphenated_name_is_one_place(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+def test_lower_case_compound_before_a_name_is_no_part_of_it(nlp):
+    located = _pick(nlp, "A guard was hurt when rebels set off a mine in the drought-hit Kandahar province.", "hurt")
+    assert located is not None and located.text.startswith("Kandahar")

@@ -516,7 +516,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    named = [_without_leading_article(ent) for ent in span_ents(sent)]
+    named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
     for ent in (part for whole in _joined_names(named) for some in _comma_parts(whole) for part in _in_parts(some)):
         if _not_a_place(ent):
             covered.update(range(ent.start, ent.end))
@@ -535,7 +535,9 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
         if token.i in covered or token.pos_ != "PROPN":
             continue
         if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
-            span = _with_name_particles(sent, token)
+            span = _across_hyphens(sent, _with_name_particles(sent, token))
+            if any(i in covered for i in range(span.start, span.end)):
+                span = sent.doc[token.i:token.i + 1]
             if not _not_a_place(span):
                 spans.append((span, -0.5))
         elif (_names_incident(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS)) \
@@ -617,6 +619,26 @@ def _hyphen_start(sent: Span, start: int) -> int:
         else:
             break
     return max(start, sent.start)
+
+
+def _across_hyphens(sent: Span, name: Span) -> Span:
+    """The whole of a hyphenated name the tokenizer splits ("Ra-ngae", "Pul-i-Alam", "Mayo-Sava", of which
+    the model tags one part or none) when the gazetteer lists the whole or a division noun follows it ("in
+    Ra-ngae district"); else the name as tagged ("the Kandahar-Herat highway" stays Kandahar)."""
+    doc, end = sent.doc, name.end
+    while end + 1 < sent.end and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    start = _hyphen_start(sent, name.start)
+    if not (doc[start].text[:1].isupper() or _ARABIC_ARTICLE.match(doc[start:name.end].text)):
+        start = name.start  # "insurgency-hit Dantewada district": a lower-case word before is no part of the name
+    if (start, end) == (name.start, name.end):
+        return name
+    whole = Span(doc, start, end, label=name.label_)
+    after = doc[end] if end < sent.end else None
+    if geocode(whole.text) is not None or (after is not None and after.lower_ in _SETTLEMENT_NOUNS):
+        return whole
+    return name
 
 
 def _names_unit(token: Token) -> bool:
