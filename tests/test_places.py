@@ -569,3 +569,22 @@ def test_hyphenated_name_is_one_place(nlp, text, trigger, surface, country):
 def test_lower_case_compound_before_a_name_is_no_part_of_it(nlp):
     located = _pick(nlp, "A guard was hurt when rebels set off a mine in the drought-hit Kandahar province.", "hurt")
     assert located is not None and located.text.startswith("Kandahar")
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # an untagged city in apposition to a place preposition's object: the city, not the country before it
+    ("Police said three traders were shot in the capital of the Central African Republic, Bangui.", "shot",
+     "Bangui", "CF"),
+    # a preposition the model runs into the entity ("Timbuktu in") is no part of the name
+    ("Rebels shot a trader dead in Timbuktu in northern Mali on Monday.", "shot", "Timbuktu", "ML"),
+    # a capitalised word the tagger leaves unclassed (X) after "in" is a name
+    ("A car bomb exploded outside a hotel in Sana'a on Sunday.", "exploded", "Sana'a", "YE"),
+    # "the village X" (no "of"): the name in apposition to the settlement noun is a settlement
+    ("Militants burned the market in the village Kessoumba in northern Burkina Faso.", "burned", "Kessoumba", "BF"),
+    # an appositive division is read whole ("County Tyrone"), not as a namesake town abroad ("Tyrone")
+    ("Two guards were shot by gunmen near Ardboe, County Tyrone.", "shot", "Ardboe", None),
+])
+def test_names_in_apposition_and_untidy_entities(nlp, text, trigger, surface, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None and located.text == surface
+    assert country is None or located.place.country == country

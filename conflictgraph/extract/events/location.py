@@ -532,10 +532,12 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
     for token in sent:
-        if token.i in covered or token.pos_ != "PROPN":
+        if token.i in covered or not _proper_name_word(token):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token):
             span = _across_hyphens(sent, _with_name_particles(sent, token))
+            if _after_place_object(token):  # "near Ardboe, County Tyrone": the appositive's whole name
+                span = sent.doc[_name_start(sent, token.i, covered):token.i + 1]
             if any(i in covered for i in range(span.start, span.end)):
                 span = sent.doc[token.i:token.i + 1]
             if not _not_a_place(span):
@@ -544,11 +546,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
                 and not (token.dep_ == "compound" and token.head.pos_ == "PROPN") and not token.text.isupper():
             # the name's last word; an acronym is a group ("the RAB camp bombing"), not a place
             # "2016 Munich shooting:", "gunmen entered Mpeketoni": kept only when the gazetteer knows the name
-            start = token.i
-            while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
-                    and sent.doc[start - 1].dep_ == "compound":
-                start -= 1
-            start = _hyphen_start(sent, start)
+            start = _name_start(sent, token.i, covered)
             if any(i in covered for i in range(start, token.i)):
                 continue
             span = sent.doc[start:token.i + 1]
@@ -556,11 +554,8 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
                 spans.append((span, -0.5))
                 covered.update(range(start, token.i + 1))
         elif _names_unit(token):
-            start = token.i  # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
-            while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
-                    and sent.doc[start - 1].dep_ == "compound":
-                start -= 1
-            start = _hyphen_start(sent, start)  # "al-Sekak", "Sar-e Pol": the hyphenated name is one
+            # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
+            start = _name_start(sent, token.i, covered)
             if any(i in covered for i in range(start, token.i)):
                 continue  # the tail of a tagged name ("Sar-e" tagged alone, then "Pol's")
             spans.append((sent.doc[start:token.i + 1], -0.5))
@@ -568,12 +563,38 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     return spans
 
 
+def _name_start(sent: Span, index: int, covered: set[int]) -> int:
+    """Where the untagged name ending at ``index`` starts: over the proper nouns compounded with it and a
+    hyphenated part before them ("al-Sekak", "Sar-e Pol": the hyphenated name is one)."""
+    start = index
+    while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
+            and sent.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return _hyphen_start(sent, start)
+
+
 def _without_leading_article(ent: Span) -> Span:
     """An entity the model starts with "the" ("the Nad Ali" of "in the Nad Ali district of Helmand") has the
-    article as its root when both hang on the noun after the name: the name's own words carry its role."""
-    if len(ent) > 1 and ent[0].dep_ == "det" and ent.root == ent[0]:
-        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
-    return ent
+    article as its root when both hang on the noun after the name: the name's own words carry its role. A
+    preposition the model runs into the end ("Timbuktu in" of "in Timbuktu in northern Mali") is no part of it."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent[0].dep_ == "det" and ent.root == ent[0]:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _proper_name_word(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger could not class ("Sana'a" is tagged X)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "X" and token.text[:1].isupper())
+
+
+def _after_place_object(token: Token) -> bool:
+    """An untagged name in apposition to a place preposition's object ("in the capital of Somalia, Mogadishu",
+    "in the town Sevare"): kept only when the gazetteer knows it or a settlement noun names it."""
+    head = token.head
+    return token.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
 
 
 def _joined_names(ents: list[Span]) -> list[Span]:
@@ -1044,6 +1065,9 @@ def _names_settlement(ent: Span) -> bool:
     if after is not None and after.lower_ in _SETTLEMENT_NOUNS:
         return True
     before = ent.doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    if before is not None and before[1].lower_ in _SETTLEMENT_NOUNS and ent.root.dep_ == "appos" \
+            and ent.root.head == before[1]:
+        return True  # "in the town Sevare": the name in apposition to the settlement noun
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
