@@ -588,3 +588,18 @@ def test_names_in_apposition_and_untidy_entities(nlp, text, trigger, surface, co
     located = _pick(nlp, text, trigger)
     assert located is not None and located.text == surface
     assert country is None or located.place.country == country
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a sentence saying where the incident took place gives its place, over the province of the first sentence
+    ("Two policemen were killed by a car bomb in Helmand province. The attack occurred in the town of Lashkar Gah.",
+     "Lashkar Gāh"),
+    # ... but not a place reached through another verb, nor one of another incident
+    ("Two policemen were killed by a car bomb in Helmand province. The attack occurred while the governor was "
+     "visiting Lashkar Gah.", "Helmand"),
+    ("Two policemen were killed by a car bomb in Helmand province. Another attack occurred in the town of "
+     "Lashkar Gah.", "Helmand"),
+])
+def test_sentence_saying_where_it_happened(extract, text, name):
+    [event] = extract(text)
+    assert event.location is not None and event.location.name == name

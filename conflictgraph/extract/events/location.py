@@ -712,6 +712,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     for sent in sents:
         hint = _country_hint(sent)
         first = len(found)
+        restating = _restating_verb(sent) if trigger is None or trigger.sent != sent else None
         for ent, prior in _place_spans(sent):
             text = _POSSESSIVE_END.sub("", re.sub(r"^(?:the|The|THE)\s+", "", ent.text))
             named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
@@ -751,6 +752,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                 score -= 4
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
+            elif restating is not None and _said_to_happen_in(ent.root, restating):
+                score += 2 - min(abs(ent.root.i - restating.i), 30) / 30  # as good as the trigger's sentence
             # a town the text places in its division or country ("Khan Beni Saad, Iraq") is inside that container
             settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
             modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
@@ -758,6 +761,59 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                                  _unit_rank(ent)))
         if hint is None:
             found[first:] = _within_division(found[first:])
+    return found
+
+
+# verbs that say where an incident happened, and the nouns that name the incident as their subject
+_HAPPEN_VERBS = frozenset({"occur", "happen"})
+_RESTATED_NOUNS = _INCIDENT_NOUNS | {"incident", "killing", "casualties", "execution", "assault", "violence"}
+
+
+def _restating_verb(sent: Span) -> Token | None:
+    """The verb of a sentence that says where the incident happened ("The incident took place in Herat city",
+    "the killings occurred in the village of X", "the attack, which happened near Y"): its subject is an
+    incident noun under "the"/"this" (not "Another attack occurred in Z", a second incident)."""
+    for token in sent:
+        if token.pos_ != "VERB" or not (token.lemma_ in _HAPPEN_VERBS or (
+                token.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children))):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ == "WDT" and token.dep_ == "relcl":
+            subject = token.head  # "the attack, which occurred in front of the station"
+        if subject is not None and subject.lemma_.lower() in _RESTATED_NOUNS \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+            return token
+    return None
+
+
+def _said_to_happen_in(root: Token, verb: Token) -> bool:
+    """Is the place where ``verb`` ("took place", "occurred") puts the incident: the verb governs it through
+    prepositions and place nouns only, not through another verb or incident ("The attack occurred on the day
+    of a bombing in Najaf", "occurred while negotiators met in Islamabad")?"""
+    token = root
+    while token.head != token:
+        token = token.head
+        if token == verb:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.lemma_.lower() in _RESTATED_NOUNS:
+            return False
+    return False
+
+
+def _restated_after(sents: list[Span]) -> list[Located]:
+    """Candidates of the next two sentences after the event's when they say where the incident happened ("...
+    killed two. The incident took place in Maiduguri city."): the event's own sentences may name only its
+    country or province."""
+    doc = sents[-1].doc if sents else None
+    found: list[Located] = []
+    index = sents[-1].end if sents else 0
+    for _ in range(2):
+        if doc is None or index >= len(doc):
+            break
+        sent = doc[index].sent
+        if _restating_verb(sent) is not None:
+            found += candidates([sent], None)
+        index = sent.end
     return found
 
 
@@ -1076,7 +1132,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
 
     With ``fallback``, a sentence naming no usable place gives the country of a nationality word.
     """
-    found = candidates(sents, trigger)
+    found = candidates(sents, trigger) + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
     if top < -1:
         return (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None
