@@ -603,3 +603,15 @@ def test_names_in_apposition_and_untidy_entities(nlp, text, trigger, surface, co
 def test_sentence_saying_where_it_happened(extract, text, name):
     [event] = extract(text)
     assert event.location is not None and event.location.name == name
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # "X near Y": the town after "near" says where the named place lies; the event happened in that place
+    ("A grenade was thrown at a bakery in Sidi Khalifa near Benghazi on Tuesday.", "thrown", "Sidi Khalifa", "LY"),
+    ("Gunmen attacked the village of Tungala (near Maiduguri) in Nigeria at dawn.", "attacked", "Tungala", "NG"),
+    # ... but "near Y" after no place name, or after a company's name, is where it happened
+    ("A roadside bomb killed two soldiers near Jalalabad, the police said.", "killed", "Jalalabad", "AF"),
+    ("Two guards were shot at the offices of Baltic Fur Company Inc., near Bloomington.", "shot", "Bloomington", "US"),
+])
+def test_place_near_a_named_place_is_a_reference(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

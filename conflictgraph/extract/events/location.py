@@ -169,9 +169,11 @@ def _prep_score(root: Token) -> float:
         if prep.lower_ == "of":
             if governor.lemma_.lower() in _REFERENCE_HEADS or any(c.lower_ in _REFERENCE_HEADS for c in governor.children):
                 return -1.0  # "southeast of Tel Aviv": a reference point
+            if governor.lemma_.lower() in PLACE_NOUNS and governor.dep_ == "pobj" and _near_a_name(governor.head):
+                return 1.0  # "the village of Akmese near the city of Siirt"
             return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
-        if prep.lower_ in ("from", "between"):
-            return 1.0
+        if prep.lower_ in ("from", "between") or _near_a_name(prep):
+            return 1.0  # "Al-Hawari near Benghazi", "Kambari (near Maiduguri)": where the named place lies
         if governor.lemma_.lower() in _REFERENCE_HEADS:
             return -1.0
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in _SEATED_NOUNS:
@@ -184,6 +186,19 @@ def _prep_score(root: Token) -> float:
     if token.dep_ == "nsubj":
         return -2.0
     return 0.0
+
+
+def _near_a_name(prep: Token) -> bool:
+    """Is ``prep`` a "near" right after a place name ("in Al-Hawari near Benghazi", "the town of Mutriku, near
+    San Sebastian", "Kiryat Arba (near Hebron)")? Its object then says where that place lies, not where the
+    event happened (the parser seldom hangs the phrase on the name itself)."""
+    if prep.lower_ != "near":
+        return False
+    i = prep.i - 1
+    while i >= 0 and prep.doc[i].text in (",", "("):
+        i -= 1
+    # not a company's or a force's name ("Alaskan Fur Company Inc., near Bloomington")
+    return i >= 0 and prep.doc[i].pos_ == "PROPN" and prep.doc[i].ent_type_ != "ORG"
 
 
 def _after_dangling_prep(token: Token) -> bool:
