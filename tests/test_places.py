@@ -542,3 +542,76 @@ def test_a_building_named_with_its_town_is_no_actor_and_the_town_is_the_place():
 ])
 def test_division_named_by_its_seat_town(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # the model starts the district's name with "the" and makes the article the name's root: the name still is
+    # the object of "in", so the district (a seat town, or one the gazetteer lacks) beats its province
+    ("Militants ambushed a supply convoy in the Chah Ab district of Takhar province last night.", "ambushed",
+     "Chah Ab", "AF"),
+    ("A roadside mine wounded three farmers in the Khwaja Sabz Posh district of Faryab province.", "wounded",
+     "Khwaja Sabz Posh", "AF"),
+])
+def test_district_name_led_by_an_article(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a hyphenated name the tokenizer splits is looked up whole: not "Alam" (an Iraqi town) nor "Cho" alone
+    ("A bomb killed two shopkeepers in Pul-i-Alam on Monday.", "killed", "Pul-i-Alam", "AF"),
+    ("Two rubber tappers were shot in Ra-ngae district of Narathiwat province.", "shot", "Ra-ngae", "TH"),
+    ("Raiders shot a teacher in Cho-airong district on Sunday.", "shot", "Cho-airong", "TH"),
+])
+def test_hyphenated_name_is_one_place(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+def test_lower_case_compound_before_a_name_is_no_part_of_it(nlp):
+    located = _pick(nlp, "A guard was hurt when rebels set off a mine in the drought-hit Kandahar province.", "hurt")
+    assert located is not None and located.text.startswith("Kandahar")
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # an untagged city in apposition to a place preposition's object: the city, not the country before it
+    ("Police said three traders were shot in the capital of the Central African Republic, Bangui.", "shot",
+     "Bangui", "CF"),
+    # a preposition the model runs into the entity ("Timbuktu in") is no part of the name
+    ("Rebels shot a trader dead in Timbuktu in northern Mali on Monday.", "shot", "Timbuktu", "ML"),
+    # a capitalised word the tagger leaves unclassed (X) after "in" is a name
+    ("A car bomb exploded outside a hotel in Sana'a on Sunday.", "exploded", "Sana'a", "YE"),
+    # "the village X" (no "of"): the name in apposition to the settlement noun is a settlement
+    ("Militants burned the market in the village Kessoumba in northern Burkina Faso.", "burned", "Kessoumba", "BF"),
+    # an appositive division is read whole ("County Tyrone"), not as a namesake town abroad ("Tyrone")
+    ("Two guards were shot by gunmen near Ardboe, County Tyrone.", "shot", "Ardboe", None),
+])
+def test_names_in_apposition_and_untidy_entities(nlp, text, trigger, surface, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None and located.text == surface
+    assert country is None or located.place.country == country
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a sentence saying where the incident took place gives its place, over the province of the first sentence
+    ("Two policemen were killed by a car bomb in Helmand province. The attack occurred in the town of Lashkar Gah.",
+     "Lashkar Gāh"),
+    # ... but not a place reached through another verb, nor one of another incident
+    ("Two policemen were killed by a car bomb in Helmand province. The attack occurred while the governor was "
+     "visiting Lashkar Gah.", "Helmand"),
+    ("Two policemen were killed by a car bomb in Helmand province. Another attack occurred in the town of "
+     "Lashkar Gah.", "Helmand"),
+])
+def test_sentence_saying_where_it_happened(extract, text, name):
+    [event] = extract(text)
+    assert event.location is not None and event.location.name == name
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # "X near Y": the town after "near" says where the named place lies; the event happened in that place
+    ("A grenade was thrown at a bakery in Sidi Khalifa near Benghazi on Tuesday.", "thrown", "Sidi Khalifa", "LY"),
+    ("Gunmen attacked the village of Tungala (near Maiduguri) in Nigeria at dawn.", "attacked", "Tungala", "NG"),
+    # ... but "near Y" after no place name, or after a company's name, is where it happened
+    ("A roadside bomb killed two soldiers near Jalalabad, the police said.", "killed", "Jalalabad", "AF"),
+    ("Two guards were shot at the offices of Baltic Fur Company Inc., near Bloomington.", "shot", "Bloomington", "US"),
+])
+def test_place_near_a_named_place_is_a_reference(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

@@ -169,9 +169,11 @@ def _prep_score(root: Token) -> float:
         if prep.lower_ == "of":
             if governor.lemma_.lower() in _REFERENCE_HEADS or any(c.lower_ in _REFERENCE_HEADS for c in governor.children):
                 return -1.0  # "southeast of Tel Aviv": a reference point
+            if governor.lemma_.lower() in PLACE_NOUNS and governor.dep_ == "pobj" and _near_a_name(governor.head):
+                return 1.0  # "the village of Akmese near the city of Siirt"
             return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
-        if prep.lower_ in ("from", "between"):
-            return 1.0
+        if prep.lower_ in ("from", "between") or _near_a_name(prep):
+            return 1.0  # "Al-Hawari near Benghazi", "Kambari (near Maiduguri)": where the named place lies
         if governor.lemma_.lower() in _REFERENCE_HEADS:
             return -1.0
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in _SEATED_NOUNS:
@@ -184,6 +186,19 @@ def _prep_score(root: Token) -> float:
     if token.dep_ == "nsubj":
         return -2.0
     return 0.0
+
+
+def _near_a_name(prep: Token) -> bool:
+    """Is ``prep`` a "near" right after a place name ("in Al-Hawari near Benghazi", "the town of Mutriku, near
+    San Sebastian", "Kiryat Arba (near Hebron)")? Its object then says where that place lies, not where the
+    event happened (the parser seldom hangs the phrase on the name itself)."""
+    if prep.lower_ != "near":
+        return False
+    i = prep.i - 1
+    while i >= 0 and prep.doc[i].text in (",", "("):
+        i -= 1
+    # not a company's or a force's name ("Alaskan Fur Company Inc., near Bloomington")
+    return i >= 0 and prep.doc[i].pos_ == "PROPN" and prep.doc[i].ent_type_ != "ORG"
 
 
 def _after_dangling_prep(token: Token) -> bool:
@@ -516,8 +531,8 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    for ent in (part for whole in _joined_names(span_ents(sent)) for some in _comma_parts(whole)
-                for part in _in_parts(some)):
+    named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
+    for ent in (part for whole in _joined_names(named) for some in _comma_parts(whole) for part in _in_parts(some)):
         if _not_a_place(ent):
             covered.update(range(ent.start, ent.end))
             continue
@@ -532,21 +547,21 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
     for token in sent:
-        if token.i in covered or token.pos_ != "PROPN":
+        if token.i in covered or not _proper_name_word(token):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
-            span = _with_name_particles(sent, token)
+        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token):
+            span = _across_hyphens(sent, _with_name_particles(sent, token))
+            if _after_place_object(token):  # "near Ardboe, County Tyrone": the appositive's whole name
+                span = sent.doc[_name_start(sent, token.i, covered):token.i + 1]
+            if any(i in covered for i in range(span.start, span.end)):
+                span = sent.doc[token.i:token.i + 1]
             if not _not_a_place(span):
                 spans.append((span, -0.5))
         elif (_names_incident(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS)) \
                 and not (token.dep_ == "compound" and token.head.pos_ == "PROPN") and not token.text.isupper():
             # the name's last word; an acronym is a group ("the RAB camp bombing"), not a place
             # "2016 Munich shooting:", "gunmen entered Mpeketoni": kept only when the gazetteer knows the name
-            start = token.i
-            while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
-                    and sent.doc[start - 1].dep_ == "compound":
-                start -= 1
-            start = _hyphen_start(sent, start)
+            start = _name_start(sent, token.i, covered)
             if any(i in covered for i in range(start, token.i)):
                 continue
             span = sent.doc[start:token.i + 1]
@@ -554,16 +569,47 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
                 spans.append((span, -0.5))
                 covered.update(range(start, token.i + 1))
         elif _names_unit(token):
-            start = token.i  # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
-            while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
-                    and sent.doc[start - 1].dep_ == "compound":
-                start -= 1
-            start = _hyphen_start(sent, start)  # "al-Sekak", "Sar-e Pol": the hyphenated name is one
+            # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
+            start = _name_start(sent, token.i, covered)
             if any(i in covered for i in range(start, token.i)):
                 continue  # the tail of a tagged name ("Sar-e" tagged alone, then "Pol's")
             spans.append((sent.doc[start:token.i + 1], -0.5))
             covered.update(range(start, token.i + 1))
     return spans
+
+
+def _name_start(sent: Span, index: int, covered: set[int]) -> int:
+    """Where the untagged name ending at ``index`` starts: over the proper nouns compounded with it and a
+    hyphenated part before them ("al-Sekak", "Sar-e Pol": the hyphenated name is one)."""
+    start = index
+    while start > sent.start and start - 1 not in covered and sent.doc[start - 1].pos_ == "PROPN" \
+            and sent.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return _hyphen_start(sent, start)
+
+
+def _without_leading_article(ent: Span) -> Span:
+    """An entity the model starts with "the" ("the Nad Ali" of "in the Nad Ali district of Helmand") has the
+    article as its root when both hang on the noun after the name: the name's own words carry its role. A
+    preposition the model runs into the end ("Timbuktu in" of "in Timbuktu in northern Mali") is no part of it."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent[0].dep_ == "det" and ent.root == ent[0]:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _proper_name_word(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger could not class ("Sana'a" is tagged X)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "X" and token.text[:1].isupper())
+
+
+def _after_place_object(token: Token) -> bool:
+    """An untagged name in apposition to a place preposition's object ("in the capital of Somalia, Mogadishu",
+    "in the town Sevare"): kept only when the gazetteer knows it or a settlement noun names it."""
+    head = token.head
+    return token.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
 
 
 def _joined_names(ents: list[Span]) -> list[Span]:
@@ -609,6 +655,26 @@ def _hyphen_start(sent: Span, start: int) -> int:
         else:
             break
     return max(start, sent.start)
+
+
+def _across_hyphens(sent: Span, name: Span) -> Span:
+    """The whole of a hyphenated name the tokenizer splits ("Ra-ngae", "Pul-i-Alam", "Mayo-Sava", of which
+    the model tags one part or none) when the gazetteer lists the whole or a division noun follows it ("in
+    Ra-ngae district"); else the name as tagged ("the Kandahar-Herat highway" stays Kandahar)."""
+    doc, end = sent.doc, name.end
+    while end + 1 < sent.end and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    start = _hyphen_start(sent, name.start)
+    if not (doc[start].text[:1].isupper() or _ARABIC_ARTICLE.match(doc[start:name.end].text)):
+        start = name.start  # "insurgency-hit Dantewada district": a lower-case word before is no part of the name
+    if (start, end) == (name.start, name.end):
+        return name
+    whole = Span(doc, start, end, label=name.label_)
+    after = doc[end] if end < sent.end else None
+    if geocode(whole.text) is not None or (after is not None and after.lower_ in _SETTLEMENT_NOUNS):
+        return whole
+    return name
 
 
 def _names_unit(token: Token) -> bool:
@@ -661,6 +727,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     for sent in sents:
         hint = _country_hint(sent)
         first = len(found)
+        restating = _restating_verb(sent) if trigger is None or trigger.sent != sent else None
         for ent, prior in _place_spans(sent):
             text = _POSSESSIVE_END.sub("", re.sub(r"^(?:the|The|THE)\s+", "", ent.text))
             named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
@@ -700,6 +767,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                 score -= 4
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
+            elif restating is not None and _said_to_happen_in(ent.root, restating):
+                score += 2 - min(abs(ent.root.i - restating.i), 30) / 30  # as good as the trigger's sentence
             # a town the text places in its division or country ("Khan Beni Saad, Iraq") is inside that container
             settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
             modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
@@ -707,6 +776,59 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                                  _unit_rank(ent)))
         if hint is None:
             found[first:] = _within_division(found[first:])
+    return found
+
+
+# verbs that say where an incident happened, and the nouns that name the incident as their subject
+_HAPPEN_VERBS = frozenset({"occur", "happen"})
+_RESTATED_NOUNS = _INCIDENT_NOUNS | {"incident", "killing", "casualties", "execution", "assault", "violence"}
+
+
+def _restating_verb(sent: Span) -> Token | None:
+    """The verb of a sentence that says where the incident happened ("The incident took place in Herat city",
+    "the killings occurred in the village of X", "the attack, which happened near Y"): its subject is an
+    incident noun under "the"/"this" (not "Another attack occurred in Z", a second incident)."""
+    for token in sent:
+        if token.pos_ != "VERB" or not (token.lemma_ in _HAPPEN_VERBS or (
+                token.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children))):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ == "WDT" and token.dep_ == "relcl":
+            subject = token.head  # "the attack, which occurred in front of the station"
+        if subject is not None and subject.lemma_.lower() in _RESTATED_NOUNS \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+            return token
+    return None
+
+
+def _said_to_happen_in(root: Token, verb: Token) -> bool:
+    """Is the place where ``verb`` ("took place", "occurred") puts the incident: the verb governs it through
+    prepositions and place nouns only, not through another verb or incident ("The attack occurred on the day
+    of a bombing in Najaf", "occurred while negotiators met in Islamabad")?"""
+    token = root
+    while token.head != token:
+        token = token.head
+        if token == verb:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.lemma_.lower() in _RESTATED_NOUNS:
+            return False
+    return False
+
+
+def _restated_after(sents: list[Span]) -> list[Located]:
+    """Candidates of the next two sentences after the event's when they say where the incident happened ("...
+    killed two. The incident took place in Maiduguri city."): the event's own sentences may name only its
+    country or province."""
+    doc = sents[-1].doc if sents else None
+    found: list[Located] = []
+    index = sents[-1].end if sents else 0
+    for _ in range(2):
+        if doc is None or index >= len(doc):
+            break
+        sent = doc[index].sent
+        if _restating_verb(sent) is not None:
+            found += candidates([sent], None)
+        index = sent.end
     return found
 
 
@@ -1014,6 +1136,9 @@ def _names_settlement(ent: Span) -> bool:
     if after is not None and after.lower_ in _SETTLEMENT_NOUNS:
         return True
     before = ent.doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+    if before is not None and before[1].lower_ in _SETTLEMENT_NOUNS and ent.root.dep_ == "appos" \
+            and ent.root.head == before[1]:
+        return True  # "in the town Sevare": the name in apposition to the settlement noun
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
@@ -1022,7 +1147,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
 
     With ``fallback``, a sentence naming no usable place gives the country of a nationality word.
     """
-    found = candidates(sents, trigger)
+    found = candidates(sents, trigger) + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
     if top < -1:
         return (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None
