@@ -817,3 +817,12 @@ def test_allegiance_pledged_by_the_attacker_names_a_suspected_group(extract):
             "allegiance to the Islamic State.")
     links = {x["actor"]: x for x in only(extract(text)).details["links"]}
     assert links["kb:islamic-state"]["link"] == "suspected"
+
+
+def test_date_inside_a_group_name_is_no_event_date(extract):
+    # "March 23" in the group's name is no date the attack happened on
+    text = "The March 23 Movement attacked an army base near Rutshuru, killing four soldiers."
+    event = only(extract(text, published="2024-02-14"))
+    assert event.date is None and event.location.name == "Rutshuru"
+    dated = only(extract("Fighters of the March 23 Movement attacked an army base on Sunday.", published="2024-02-14"))
+    assert dated.date == "2024-02-11"

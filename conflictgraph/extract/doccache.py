@@ -3,13 +3,15 @@
 ``Doc.text`` joins every token's text on each access and ``Doc.ents`` / ``Span.ents`` build a
 ``Span`` for every entity of the whole document on each access; rules that ask per event,
 per sentence or per token made the rules' cost grow with the square of document length.
-The components never change ``doc.ents`` or the tokens after parsing, so the cached values
-stay equal to what spaCy would return.
+The components never change ``doc.ents`` or the tokens after parsing (the pipeline drops a few
+entities once, through ``drop_ents``, before any component runs), so the cached values stay equal
+to what spaCy would return.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -37,6 +39,15 @@ def _doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per document."""
     return _doc_ents(doc)[0]
+
+
+def drop_ents(doc: Doc, dropped: Callable[[Span], bool]) -> None:
+    """Remove the entities ``dropped`` picks from ``doc.ents`` and forget the cached entity lists."""
+    kept = [ent for ent in doc.ents if not dropped(ent)]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    doc.user_data.pop(_ENTS, None)
+    doc.user_data.pop(_SPAN_ENTS, None)
 
 
 def span_ents(span: Span) -> list[Span]:

@@ -10,18 +10,19 @@ from __future__ import annotations
 import importlib
 import logging
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from conflictgraph.errors import ExtractError
+from conflictgraph.extract.doccache import drop_ents
 from conflictgraph.extract.entities import NAME as ACTOR_COMPONENT
 from conflictgraph.extract.entities import find_actor_mentions
 from conflictgraph.extract.tagmap import use_actor_acronyms, use_fast_attributes
-from conflictgraph.models import Document, Findings
+from conflictgraph.models import Document, Findings, Mention
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -82,10 +83,26 @@ def cache_sentences(doc: Doc) -> None:
     doc.user_token_hooks["sent"] = lambda token: sents[sent_of[token.i]]
 
 
+# mentions that are names written in the text, not pronouns or nouns taken up from context
+_NAME_SOURCES = frozenset({"kb", "ner", "acronym", "definition", "title"})
+
+
+def drop_dates_in_names(doc: Doc, mentions: Sequence[Mention]) -> None:
+    """A date the model tags inside an actor's name ("the March 23 Movement", "the 6 April Youth
+    Movement") is part of the name, not a date any event, relation or movement happened on."""
+    names = [(m.start, m.end) for m in mentions if m.source in _NAME_SOURCES]
+
+    def in_name(ent: Span) -> bool:
+        return ent.label_ == "DATE" and any(start <= ent.start_char and ent.end_char <= end for start, end in names)
+
+    drop_ents(doc, in_name)
+
+
 def findings_from_doc(doc: Doc, document: Document) -> Findings:
     """Run every component over a parsed document."""
     cache_sentences(doc)
     mentions, actors = find_actor_mentions(doc, document)
+    drop_dates_in_names(doc, mentions)
     facts: dict[str, tuple] = {}
     names = [ACTOR_COMPONENT]
     for name, function, field in fact_components():
