@@ -1,5 +1,7 @@
 """Relation rules (issue 4) on sentences written for these tests."""
 
+import pytest
+
 from conflictgraph.extract.pipeline import get_extractor
 from conflictgraph.models import Document
 
@@ -480,3 +482,13 @@ def test_a_group_put_on_a_list_of_groups_linked_to_another_is_linked_to_it() -> 
 def test_an_alliance_with_a_dissident_faction_is_none_with_the_whole_group() -> None:
     assert not any(k[0] == "ally_of" for k in _relations("Hamas allied with a dissident Fatah faction in Gaza."))
     assert ("ally_of", "kb:fatah", "kb:hamas", "asserted") in _relations("Hamas allied with Fatah in Gaza.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Libyan and Tunisian branches of the Islamic State were weakened by the offensive.",
+    "Somalia and Kenya merged their forces.",
+])
+def test_state_is_no_part_of_a_group(text):
+    # a nationality names where a branch works, not a state that is the branch; states do not merge like groups
+    relations = _relations(text)
+    assert not [key for key in relations if key[0] in ("branch_of", "affiliate_of", "merged_with")], relations

@@ -882,7 +882,8 @@ def _co_parties(a: Filler, b: Filler) -> bool:
 def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, trigger: Token,
               document: Document, sentence_mentions: list[Mention]) -> Relation | None:
     evidence = _evidence(sent, document, source.extra_evidence + target.extra_evidence)
-    if not evidence:
+    if not evidence or _no_group_part(rule.type, source.mention.kind) \
+            or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)):
         return None
     cue = assess(sent, trigger)
     attributed = attributed_key(cue, sentence_mentions)
@@ -892,6 +893,17 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
         a, b = b, a
     return Relation(type=rule.type, source=a, target=b, certainty=cue.certainty, evidence=evidence,
                     attributed_to=attributed, start=start, end=end, extractor=NAME)
+
+
+# Ties that make one organisation part of another; a state, a person or a population is never that part.
+_PART_TYPES = frozenset({"branch_of", "affiliate_of", "merged_with"})
+_NEVER_PARTS = frozenset({"state", "person", "population"})
+
+
+def _no_group_part(relation_type: str, source_kind: str) -> bool:
+    """"Its Yemen branch" is no branch that Yemen is; "the governor blamed X, a faction of Y" makes no
+    branch of the governor: the source of a part-of tie must be an organisation."""
+    return relation_type in _PART_TYPES and source_kind in _NEVER_PARTS
 
 
 def _evidence(sent: Span, document: Document, extra: tuple[tuple[int, int], ...]) -> tuple[Evidence, ...]:
