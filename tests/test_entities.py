@@ -174,3 +174,11 @@ def test_a_given_name_alone_is_no_group_alias():
     text = "Its spokesman Mohammad Karimi said the group had nothing to do with the attack on the Jaish-e-Mohammed camp."
     mentions = get_extractor().extract(Document(id="n", text=text)).mentions
     assert [m.text for m in mentions if m.actor_key == "kb:jem"] == ["Jaish-e-Mohammed"]
+
+
+def test_unknown_name_after_a_place_preposition_is_no_organisation() -> None:
+    # the model tags the village as ORG; as the object of "at" after "a base" it is where, not who
+    text = "Al-Shabaab fighters overran a base at Bulo Gadud held by Kenyan soldiers."
+    findings = get_extractor().extract(document_from_text(text))
+    assert not [m for m in findings.mentions if m.text == "Bulo Gadud"]
+    assert not [r for r in findings.relations if "gadud" in r.target or "gadud" in r.source]

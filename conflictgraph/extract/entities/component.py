@@ -240,6 +240,17 @@ def _not_an_actor(span: Span) -> bool:
     return len(span) <= 4 and geocode(span.text) is not None
 
 
+# prepositions after which an unknown name the model calls an organisation is a place it mislabels
+_PLACE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
+
+
+def _placed_object(span: Span) -> bool:
+    """"overran a base at Buulo Mareer", "fighting near Kismu Hills": the object of a place preposition
+    that hangs on a noun or verb, not on a name ("the head of X")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.head.head.pos_ in ("NOUN", "VERB")
+
+
 def _add_group(collector: _Collector, ent: Span) -> None:
     span = _clean_ent(ent)
     if not span.text[:1].isupper() or len(span) > 8:
@@ -252,7 +263,8 @@ def _add_group(collector: _Collector, ent: Span) -> None:
         return
     if len(span) == 1 and span[0].lower_ in context.cues()["group_force_words"] | context.cues()["state_force_words"]:
         return  # "the Army" alone is some state's army, not a new group
-    if kind is None and ent.label_ == "ORG" and (len(span) > 1 or (span.text.isupper() and len(span.text) >= 3)):
+    if kind is None and ent.label_ == "ORG" and (len(span) > 1 or (span.text.isupper() and len(span.text) >= 3)) \
+            and not _placed_object(span):
         kind = "organization"  # one capitalised word alone is too often a place the model mislabels
     if kind is None or (kind == "armed_group" and _lone_adjective(span)):
         return  # a NORP without armed context is a population adjective ("Shiite", "Malian"), not an actor
