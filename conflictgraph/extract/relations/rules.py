@@ -224,6 +224,8 @@ def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
         near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
         if any(c.i + 1 < len(c.doc) and _along_side(c.doc[c.i + 1]) for c in token.children):
             near.add("alongside")  # "fought along side Y"
+        if any(companion_with(c) for c in token.children):
+            near.add("alongside")  # "attacked Z together with Y", "fought jointly with Y"
         if not near & rule.requires_any:
             return False
     return True
@@ -732,6 +734,8 @@ def _transparent(path: list[Token]) -> bool:
             or upper.lemma_.lower() in TARGET_NOUNS
         if lower.dep_ == "prep" and (upper == child or nounish):
             continue
+        if companion_with(lower) and upper.lower_ in _COMPANION_ADVERBS:
+            continue  # "X, along with Y, attacked Z": Y acts with X
         if lower.dep_ in _MOD and nounish:
             continue
         if lower.dep_ == "compound" and lower.lemma_.lower() in MEMBER_NOUNS and upper.pos_ == "PROPN":
@@ -821,6 +825,8 @@ def _prep_role(prep: Token, below: list[Token]) -> str:
     word = prep.lower_
     if word == "by":
         return "prep:by"
+    if companion_with(prep) or (below and companion_with(below[0])):
+        return "prep:alongside"  # "attacked Z together with Y": Y is a comrade, not an enemy
     if word in ("along", "together", "away", "out") and below:  # "along with", "away from"
         nested = next((t for t in below if t.dep_ == "prep"), None)
         if nested is not None:
@@ -869,10 +875,44 @@ def _climbable(token: Token) -> bool:
 
 
 def coordinated(a: Filler, b: Filler) -> bool:
-    """True when two fillers are conjuncts of one coordination ("X and Y")."""
+    """True when two fillers are conjuncts of one coordination ("X and Y"), or one is the other's
+    companion ("X, along with Y,", "X together with Y")."""
     if a.group >= 0 and a.group == b.group:
         return True
-    return _conj_root(a.token) == _conj_root(b.token) and a.token != b.token
+    if a.token == b.token:
+        return False
+    return _conj_root(a.token) == _conj_root(b.token) or _companion_of(a.token, b.token) \
+        or _companion_of(b.token, a.token)
+
+
+# Adverbs that make "with" a companion's preposition: "together with Y", "jointly with Y", "along with Y".
+_COMPANION_ADVERBS = frozenset({"together", "jointly", "along"})
+
+
+def companion_with(prep: Token) -> bool:
+    """Whether a preposition names a companion: "alongside", or a "with" under "along" / "together"
+    or modified by "jointly" (a bare "with" may name an enemy: "X fought with Y")."""
+    if prep.dep_ != "prep" and not (prep.lower_ == "with" and prep.head.lower_ in _COMPANION_ADVERBS):
+        return False
+    if prep.lower_ == "alongside":
+        return True
+    if prep.lower_ in ("along", "together"):
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in prep.children)
+    return prep.lower_ == "with" and (prep.head.lower_ in _COMPANION_ADVERBS or any(
+        c.dep_ == "advmod" and c.lower_ in _COMPANION_ADVERBS for c in prep.children))
+
+
+def _companion_of(token: Token, other: Token) -> bool:
+    """ "X, along with Y and Z,": Y (or its conjunct Z) hangs on X's phrase through a companion preposition."""
+    root = _conj_root(token)
+    if root.dep_ != "pobj" or not companion_with(root.head):
+        return False
+    holder = root.head.head
+    if holder.lower_ in ("along", "together") and holder.dep_ in ("prep", "advmod"):
+        holder = holder.head
+    if holder.pos_ in ("VERB", "AUX"):  # "X, along with Y, attacked Z" with "along" on the verb: X's companion
+        holder = _subject(holder) or holder
+    return holder.pos_ in ("NOUN", "PROPN") and holder == _conj_root(other)
 
 
 def _conj_root(token: Token) -> Token:
