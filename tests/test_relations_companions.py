@@ -51,3 +51,13 @@ def test_plural_anaphor_takes_up_the_whole_list_with_companions() -> None:
 def test_agents_of_a_passive_verb_act_together() -> None:
     rels = _relations("Dozens of civilians were killed by Hamas and Hezbollah.")
     assert "fights" not in _between(rels, HAMAS, HEZBOLLAH)
+
+
+def test_a_call_for_others_to_fight_states_the_callers_hostility() -> None:
+    rels = _relations("Hamas issued a statement calling for all Sunnis to help fight against Hezbollah.")
+    assert "fights" in _between(rels, HAMAS, HEZBOLLAH)
+
+
+def test_the_author_of_a_message_says_what_its_participle_says() -> None:
+    rels = _relations("Hamas, which had lost many fighters, released a video praising Hezbollah.")
+    assert ("supports", HAMAS, HEZBOLLAH, "asserted") in rels

@@ -255,6 +255,8 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
         # misparse "X being a Y group developed ...": the gerund's own subject is the verb's
         subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
+    if subject is not None and _called_for(verb):
+        subject = None  # "X called for all Muslims to fight Y": the call states X's hostility, as "called on" does
     if subject is None and depth > 0:  # "X was created to combat Y", "X is believed to have worked with Y"
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and subject.lower_ not in _RELATIVE:
@@ -264,7 +266,7 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" or (subject is not None and verb.dep_ in ("relcl", "acl")):
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return verb.head
+        return _message_author(verb.head) or verb.head
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "acl":
         return verb.head.head  # misparse "X, composed of Z, split from Y": the finite verb is X's predicate
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in CONTROL_VERBS:
@@ -277,6 +279,29 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
             and verb.head.head != verb.head:  # "X was driven out after fighting with Y": X fought
         return _inherited_agent(verb.head.head, depth + 1)
     return None
+
+
+# Messages whose author says what a participle on them says: "X issued a statement calling for ...".
+_MESSAGE_NOUNS = frozenset({"statement", "message", "video", "communique", "communiqué", "recording", "fatwa",
+                            "declaration", "speech", "sermon", "letter", "post", "tweet", "audio", "leaflet"})
+
+
+def _message_author(noun: Token) -> Token | None:
+    """The subject of the verb that issues a message noun ("X released a video praising Y" -> X)."""
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS or noun.dep_ != "dobj":
+        return None
+    author = _subject(noun.head)
+    return author if author is not None and author.lower_ not in _RELATIVE else None
+
+
+# Verbs of calling on others to act: "X called / appealed for Y to do Z".
+_CALLING_VERBS = frozenset({"call", "appeal", "plead"})
+
+
+def _called_for(verb: Token) -> bool:
+    """Whether a "for ... to" clause is what a calling verb asks for ("calling for all Sunnis to fight Y")."""
+    return verb.dep_ in ("advcl", "xcomp", "ccomp") and verb.head.lemma_.lower() in _CALLING_VERBS \
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def noun_holder(noun: Token) -> Token | None:
