@@ -61,3 +61,9 @@ def test_a_call_for_others_to_fight_states_the_callers_hostility() -> None:
 def test_the_author_of_a_message_says_what_its_participle_says() -> None:
     rels = _relations("Hamas, which had lost many fighters, released a video praising Hezbollah.")
     assert ("supports", HAMAS, HEZBOLLAH, "asserted") in rels
+
+
+def test_short_name_of_a_listed_group_is_known() -> None:
+    rels = _relations("Riyadus-Salikhin and the Caucasus Emirate collaborated on an attack on a theatre.")
+    assert ("ally_of", "kb:caucasus-emirate",
+            "kb:riyadus-salikhin-reconnaissance-and-sabotage-battalion-of-chechen-martyrs", "asserted") in rels
