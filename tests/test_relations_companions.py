@@ -67,3 +67,14 @@ def test_short_name_of_a_listed_group_is_known() -> None:
     rels = _relations("Riyadus-Salikhin and the Caucasus Emirate collaborated on an attack on a theatre.")
     assert ("ally_of", "kb:caucasus-emirate",
             "kb:riyadus-salikhin-reconnaissance-and-sabotage-battalion-of-chechen-martyrs", "asserted") in rels
+
+
+def test_a_preposition_left_before_and_shares_the_next_object() -> None:
+    rels = _relations("Hamas trained alongside and received weapons from Hezbollah for years.")
+    assert "ally_of" in _between(rels, HAMAS, HEZBOLLAH)
+    assert ("supports", HEZBOLLAH, HAMAS, "asserted") in rels
+
+
+def test_confronting_someone_about_a_topic_is_no_fighting() -> None:
+    assert "fights" not in _between(_relations("Hamas confronted Fatah about the missing funds."), HAMAS, FATAH)
+    assert "fights" in _between(_relations("Hamas confronted Fatah near the border."), HAMAS, FATAH)

@@ -241,6 +241,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
+            if rule.type == "fights" and _verbal_confrontation(trigger):
+                continue  # "X confronted Y about the rumours": words, not arms
             if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
                 continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
@@ -575,6 +577,16 @@ def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, st
     if not objects or any(_reciprocal(t) for t in trigger.subtree):
         return False
     return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
+
+
+# Verbs that name a verbal exchange when an "about" phrase gives its topic.
+_CHALLENGING_VERBS = frozenset({"confront", "challenge", "question", "press"})
+
+
+def _verbal_confrontation(trigger: Token) -> bool:
+    """ "X confronted Y about his conduct": challenging someone over a topic is no armed clash."""
+    return trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() in _CHALLENGING_VERBS \
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children)
 
 
 def _reciprocal(token: Token) -> bool:

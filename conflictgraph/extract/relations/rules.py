@@ -656,7 +656,7 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return "agent"
     if _enemy_inside_companions(trigger, path):
         return "prep:against"
-    split = _split_alongside(trigger, path)
+    split = _split_alongside(trigger, path) or _raised_object(trigger, path)
     if split is not None:
         return split
     if _helped_subject(trigger, path):
@@ -714,6 +714,24 @@ def _split_alongside(trigger: Token, path: list[Token]) -> str | None:
             and path[-2].dep_ == "prep" and path[-2].lower_ == "against" and _transparent(path[:-1]):
         return "prep:against"
     return None
+
+
+# Prepositions an analyst leaves before "and" for the next conjunct's object ("fought with and against Y").
+_STRANDED_PREPS = frozenset({"alongside", "beside", "with", "against", "behind", "for"})
+
+
+def _raised_object(trigger: Token, path: list[Token]) -> str | None:
+    """"X trained alongside and received funds from Y": a preposition left without its object before
+    "and" shares the object of the next conjunct's preposition (Y is who X trained alongside)."""
+    if trigger.pos_ not in ("VERB", "AUX") or len(path) < 3 or path[-1].dep_ != "conj" or path[-2].dep_ != "prep":
+        return None
+    conjunct = path[-1]
+    stranded = next((c for c in trigger.children if c.lower_ in _STRANDED_PREPS and c.dep_ in ("advmod", "prep", "prt")
+                     and c.i < conjunct.i and not any(g.dep_ == "pobj" for g in c.children)
+                     and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "cc"), None)
+    if stranded is None or not _transparent(path[:-1]):
+        return None
+    return f"prep:{stranded.lower_}"
 
 
 def _along_side(token: Token) -> bool:
