@@ -78,3 +78,12 @@ def test_a_preposition_left_before_and_shares_the_next_object() -> None:
 def test_confronting_someone_about_a_topic_is_no_fighting() -> None:
     assert "fights" not in _between(_relations("Hamas confronted Fatah about the missing funds."), HAMAS, FATAH)
     assert "fights" in _between(_relations("Hamas confronted Fatah near the border."), HAMAS, FATAH)
+
+
+def test_a_deal_named_by_an_alliance_word_is_an_alliance() -> None:
+    rels = _relations("Hamas signed a cooperation agreement with Hezbollah.")
+    assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+    rels = _relations("Hamas and Hezbollah signed a mutual defence agreement.")
+    assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+    # a ceasefire is a deal between sides, no alliance
+    assert _between(_relations("Hamas signed a ceasefire agreement with Fatah."), HAMAS, FATAH) == {"negotiates_with"}

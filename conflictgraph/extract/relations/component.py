@@ -241,6 +241,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
+            if rule.type == "negotiates_with" and _alliance_deal(trigger):
+                continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
             if rule.type == "fights" and _verbal_confrontation(trigger):
                 continue  # "X confronted Y about the rumours": words, not arms
             if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
@@ -577,6 +579,18 @@ def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, st
     if not objects or any(_reciprocal(t) for t in trigger.subtree):
         return False
     return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
+
+
+# Modifiers that make a deal an alliance: "a cooperation agreement", "a mutual defence pact".
+_ALLIANCE_DEAL_WORDS = frozenset({"cooperation", "co-operation", "alliance", "defence", "defense", "partnership",
+                                  "coordination", "collaboration", "unity"})
+
+
+def _alliance_deal(trigger: Token) -> bool:
+    """Whether the deal noun (or the deal a verb signs) is modified by an alliance word."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in _ALLIANCE_DEAL_WORDS
+               for noun in nouns for m in noun.children)
 
 
 # Verbs that name a verbal exchange when an "about" phrase gives its topic.
