@@ -87,3 +87,10 @@ def test_a_deal_named_by_an_alliance_word_is_an_alliance() -> None:
     assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
     # a ceasefire is a deal between sides, no alliance
     assert _between(_relations("Hamas signed a ceasefire agreement with Fatah."), HAMAS, FATAH) == {"negotiates_with"}
+
+
+def test_acting_in_conjunction_or_in_tandem_is_acting_jointly() -> None:
+    rels = _relations("Hamas, in conjunction with Hezbollah, attacked Fatah.")
+    assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+    rels = _relations("Hamas attacked Fatah in tandem with Hezbollah.")
+    assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
