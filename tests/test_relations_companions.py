@@ -94,3 +94,8 @@ def test_acting_in_conjunction_or_in_tandem_is_acting_jointly() -> None:
     assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
     rels = _relations("Hamas attacked Fatah in tandem with Hezbollah.")
     assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+
+
+def test_examples_after_a_relative_clause_name_the_kind_of_group() -> None:
+    rels = _relations("Hamas was created to attack all secular groups that had kidnapped clerics and judges, including Fatah.")
+    assert "fights" in _between(rels, HAMAS, FATAH)

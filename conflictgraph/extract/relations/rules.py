@@ -879,7 +879,8 @@ def _prep_role(prep: Token, below: list[Token]) -> str:
 
 def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
     """Role of an actor filler relative to the trigger, climbing its coordination."""
-    token = filler.token
+    start = _relative_clause_example(filler.token) or filler.token
+    token = start
     steps = 0
     while steps < _MAX_CLIMB:
         if token.i in ups:
@@ -888,11 +889,30 @@ def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
             break  # "X, a Y offshoot": Y modifies the trigger; climbing past it would give Y the role of X
         token = token.head
         steps += 1
-    if trigger.is_ancestor(filler.token):
-        role = down_role(trigger, filler.token)
+    if trigger.is_ancestor(start):
+        role = down_role(trigger, start)
         if role == "prep:by" and trigger.pos_ in ("VERB", "AUX"):
             return "agent"
         return role
+    return None
+
+
+def _relative_clause_example(token: Token) -> Token | None:
+    """"groups that kidnapped landowners, including Y": examples set off by a comma after a relative
+    clause name the kind of group the clause describes; the parser hangs them on the clause's object."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or not example_prep(prep) or prep.i == 0 \
+            or prep.doc[prep.i - 1].lower_ != ",":
+        return None
+    node = prep.head
+    if node.lemma_.lower() in GENERIC_NOUNS or node.pos_ == "PROPN":
+        return None  # "groups, including Y" / "the X coalition, including Y": attached where it belongs
+    steps = 0
+    while node.dep_ in ("dobj", "conj", "pobj", "prep") and steps < 6:
+        node = node.head
+        steps += 1
+    if node.dep_ == "relcl" and node.head.lemma_.lower() in GENERIC_NOUNS:
+        return node.head
     return None
 
 
