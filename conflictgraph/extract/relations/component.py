@@ -224,7 +224,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
             pairs += _split_from_named_before(trigger, rules, placed, fillers)
         role_by = {id(f): r for f, r in placed}
-        pairs = _fighting_beside(pairs, role_by)
+        pairs = _fighting_beside(pairs, role_by) + _companion_pairs(rules, placed)
         if _joins_in_action(trigger):
             pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
         elif _joins_coalition(trigger):
@@ -241,6 +241,10 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
+            if rule.type == "negotiates_with" and _alliance_deal(trigger):
+                continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
+            if rule.type == "fights" and _verbal_confrontation(trigger):
+                continue  # "X confronted Y about the rumours": words, not arms
             if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
                 continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
@@ -460,6 +464,23 @@ def _fighting_beside(pairs: list[tuple[TriggerRule, Filler, Filler]],
     return out
 
 
+_TARGET_ROLES = frozenset({"patient", "prep:against", "prep:on"})
+
+
+def _companion_pairs(rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """"X ambushed Z along with Y", "X, together with Y, raided Z" (the companion on the verb): Y is X's
+    ally and acts on Z as X does."""
+    rule = next((r for r in rules if r.type in ADVERSARIAL and r.pos == "VERB"), None)
+    if rule is None:
+        return []
+    agents = [f for f, r in placed if r == "agent"]
+    companions = [f for f, r in placed if r == "prep:alongside"]
+    targets = [f for f, r in placed if r in _TARGET_ROLES and r in rule.parties]
+    pairs = [(_ALLY, a, c) for a in agents for c in companions]
+    pairs += [(rule, c, t) for c in companions for t in targets]
+    return [(r, a, b) for r, a, b in pairs if a.mention.actor_key != b.mention.actor_key]
+
+
 def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
               members: list[tuple[Filler, str]]) -> list[tuple[Filler, str]]:
     """Members of X acting (joining Y) are not X merging; they can found a splinter. A breakaway part of
@@ -553,10 +574,33 @@ def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, st
         return True
     if trigger.lemma_.lower() in _PRIZE_VERBS:
         return False
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    # a passive subject is what the agents acted on too: "civilians were killed by X and Y"
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects or any(_reciprocal(t) for t in trigger.subtree):
         return False
     return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
+
+
+# Modifiers that make a deal an alliance: "a cooperation agreement", "a mutual defence pact".
+_ALLIANCE_DEAL_WORDS = frozenset({"cooperation", "co-operation", "alliance", "defence", "defense", "partnership",
+                                  "coordination", "collaboration", "unity"})
+
+
+def _alliance_deal(trigger: Token) -> bool:
+    """Whether the deal noun (or the deal a verb signs) is modified by an alliance word."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in _ALLIANCE_DEAL_WORDS
+               for noun in nouns for m in noun.children)
+
+
+# Verbs that name a verbal exchange when an "about" phrase gives its topic.
+_CHALLENGING_VERBS = frozenset({"confront", "challenge", "question", "press"})
+
+
+def _verbal_confrontation(trigger: Token) -> bool:
+    """ "X confronted Y about his conduct": challenging someone over a topic is no armed clash."""
+    return trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() in _CHALLENGING_VERBS \
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -571,7 +615,8 @@ _ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))
 _JOIN_VERBS = frozenset({"join", "rejoin"})
 _ACTION_NOUNS = frozenset({"attack", "clash", "offensive", "fight", "fighting", "battle", "assault", "operation",
                            "raid", "campaign", "war", "struggle", "effort", "push", "counteroffensive", "ambush"})
-_ACTION_VERBS = frozenset({"fight", "battle", "attack", "combat", "defend", "repel", "retake", "capture", "push"})
+_ACTION_VERBS = frozenset({"fight", "battle", "attack", "combat", "defend", "repel", "retake", "capture", "push",
+                           "target", "besiege", "shell", "bomb", "ambush", "storm", "raid", "assault"})
 
 
 def _joins_in_action(trigger: Token) -> bool:
@@ -581,6 +626,9 @@ def _joins_in_action(trigger: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("in", "for") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _ACTION_NOUNS for g in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pcomp" and g.lemma_.lower() in _ACTION_VERBS for g in child.children):
+            return True  # "X joined Y in attacking Z": a gerund names the action as a noun would
         if child.dep_ in ("dobj", "nsubj") and any(g.dep_ == "acl" and g.lemma_.lower() in _ACTION_VERBS
                                                     for g in child.children):
             return True

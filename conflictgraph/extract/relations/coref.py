@@ -86,7 +86,7 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
     ordered = list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start)
     pair = _coordinated_pair(ordered, own, previous)
     if pair:
-        return pair
+        return pair if _two_only(token) else pair + _more_coordinated(pair, ordered, own, previous)
     picked: list[tuple[Mention, tuple[tuple[int, int], ...]]] = []
     for mention, extra in ordered:
         if all(mention.actor_key != m.actor_key for m, _ in picked):
@@ -109,6 +109,30 @@ def _coordinated_pair(ordered: list[tuple[Mention, tuple[tuple[int, int], ...]]]
             if a is not None and b is not None and coordinated(Filler(first, a, -1), Filler(second, b, -1)):
                 return [(first, extra), (second, other_extra)]
     return []
+
+
+def _two_only(token: Token) -> bool:
+    """ "the two groups", "both groups": exactly a pair; "they", "their", "the groups" may be more."""
+    return any(c.lower_ in ("two", "both") for c in token.children)
+
+
+def _more_coordinated(pair: list[tuple[Mention, tuple[tuple[int, int], ...]]],
+                      ordered: list[tuple[Mention, tuple[tuple[int, int], ...]]], own: list[tuple[Mention, Token]],
+                      previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    """Further actors of the pair's coordination ("X, along with Y and Z, ... the groups"): a plural
+    anaphor takes up the whole list, not only its last two names."""
+    tokens = {id(m): t for m, t in own} | {id(f.mention): f.token for f in previous}
+    first, extra = pair[0]
+    keys = {m.actor_key for m, _ in pair}
+    more = []
+    for mention, other_extra in ordered:
+        a, b = tokens.get(id(first)), tokens.get(id(mention))
+        if mention.actor_key in keys or other_extra != extra or a is None or b is None:
+            continue
+        if coordinated(Filler(first, a, -1), Filler(mention, b, -1)):
+            keys.add(mention.actor_key)
+            more.append((mention, other_extra))
+    return more
 
 
 _CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl"})

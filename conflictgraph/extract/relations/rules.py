@@ -224,6 +224,8 @@ def _constraints_hold(token: Token, rule: TriggerRule) -> bool:
         near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
         if any(c.i + 1 < len(c.doc) and _along_side(c.doc[c.i + 1]) for c in token.children):
             near.add("alongside")  # "fought along side Y"
+        if any(companion_with(c) for c in token.children):
+            near.add("alongside")  # "attacked Z together with Y", "fought jointly with Y"
         if not near & rule.requires_any:
             return False
     return True
@@ -253,6 +255,8 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
         # misparse "X being a Y group developed ...": the gerund's own subject is the verb's
         subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
+    if subject is not None and _called_for(verb):
+        subject = None  # "X called for all Muslims to fight Y": the call states X's hostility, as "called on" does
     if subject is None and depth > 0:  # "X was created to combat Y", "X is believed to have worked with Y"
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and subject.lower_ not in _RELATIVE:
@@ -262,7 +266,7 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" or (subject is not None and verb.dep_ in ("relcl", "acl")):
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return verb.head
+        return _message_author(verb.head) or verb.head
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "acl":
         return verb.head.head  # misparse "X, composed of Z, split from Y": the finite verb is X's predicate
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in CONTROL_VERBS:
@@ -275,6 +279,29 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
             and verb.head.head != verb.head:  # "X was driven out after fighting with Y": X fought
         return _inherited_agent(verb.head.head, depth + 1)
     return None
+
+
+# Messages whose author says what a participle on them says: "X issued a statement calling for ...".
+_MESSAGE_NOUNS = frozenset({"statement", "message", "video", "communique", "communiqué", "recording", "fatwa",
+                            "declaration", "speech", "sermon", "letter", "post", "tweet", "audio", "leaflet"})
+
+
+def _message_author(noun: Token) -> Token | None:
+    """The subject of the verb that issues a message noun ("X released a video praising Y" -> X)."""
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS or noun.dep_ != "dobj":
+        return None
+    author = _subject(noun.head)
+    return author if author is not None and author.lower_ not in _RELATIVE else None
+
+
+# Verbs of calling on others to act: "X called / appealed for Y to do Z".
+_CALLING_VERBS = frozenset({"call", "appeal", "plead"})
+
+
+def _called_for(verb: Token) -> bool:
+    """Whether a "for ... to" clause is what a calling verb asks for ("calling for all Sunnis to fight Y")."""
+    return verb.dep_ in ("advcl", "xcomp", "ccomp") and verb.head.lemma_.lower() in _CALLING_VERBS \
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def noun_holder(noun: Token) -> Token | None:
@@ -629,7 +656,7 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return "agent"
     if _enemy_inside_companions(trigger, path):
         return "prep:against"
-    split = _split_alongside(trigger, path)
+    split = _split_alongside(trigger, path) or _raised_object(trigger, path)
     if split is not None:
         return split
     if _helped_subject(trigger, path):
@@ -689,6 +716,24 @@ def _split_alongside(trigger: Token, path: list[Token]) -> str | None:
     return None
 
 
+# Prepositions an analyst leaves before "and" for the next conjunct's object ("fought with and against Y").
+_STRANDED_PREPS = frozenset({"alongside", "beside", "with", "against", "behind", "for"})
+
+
+def _raised_object(trigger: Token, path: list[Token]) -> str | None:
+    """"X trained alongside and received funds from Y": a preposition left without its object before
+    "and" shares the object of the next conjunct's preposition (Y is who X trained alongside)."""
+    if trigger.pos_ not in ("VERB", "AUX") or len(path) < 3 or path[-1].dep_ != "conj" or path[-2].dep_ != "prep":
+        return None
+    conjunct = path[-1]
+    stranded = next((c for c in trigger.children if c.lower_ in _STRANDED_PREPS and c.dep_ in ("advmod", "prep", "prt")
+                     and c.i < conjunct.i and not any(g.dep_ == "pobj" for g in c.children)
+                     and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "cc"), None)
+    if stranded is None or not _transparent(path[:-1]):
+        return None
+    return f"prep:{stranded.lower_}"
+
+
 def _along_side(token: Token) -> bool:
     """Is the token the "side" of "along side" (alongside spelled in two words)?"""
     return token.lower_ == "side" and token.i > 0 and token.doc[token.i - 1].lower_ == "along"
@@ -732,6 +777,8 @@ def _transparent(path: list[Token]) -> bool:
             or upper.lemma_.lower() in TARGET_NOUNS
         if lower.dep_ == "prep" and (upper == child or nounish):
             continue
+        if companion_with(lower) and upper.lower_ in _COMPANION_ADVERBS:
+            continue  # "X, along with Y, attacked Z": Y acts with X
         if lower.dep_ in _MOD and nounish:
             continue
         if lower.dep_ == "compound" and lower.lemma_.lower() in MEMBER_NOUNS and upper.pos_ == "PROPN":
@@ -821,6 +868,8 @@ def _prep_role(prep: Token, below: list[Token]) -> str:
     word = prep.lower_
     if word == "by":
         return "prep:by"
+    if companion_with(prep) or (below and companion_with(below[0])):
+        return "prep:alongside"  # "attacked Z together with Y": Y is a comrade, not an enemy
     if word in ("along", "together", "away", "out") and below:  # "along with", "away from"
         nested = next((t for t in below if t.dep_ == "prep"), None)
         if nested is not None:
@@ -830,7 +879,8 @@ def _prep_role(prep: Token, below: list[Token]) -> str:
 
 def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
     """Role of an actor filler relative to the trigger, climbing its coordination."""
-    token = filler.token
+    start = _relative_clause_example(filler.token) or filler.token
+    token = start
     steps = 0
     while steps < _MAX_CLIMB:
         if token.i in ups:
@@ -839,11 +889,30 @@ def role_of(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | None:
             break  # "X, a Y offshoot": Y modifies the trigger; climbing past it would give Y the role of X
         token = token.head
         steps += 1
-    if trigger.is_ancestor(filler.token):
-        role = down_role(trigger, filler.token)
+    if trigger.is_ancestor(start):
+        role = down_role(trigger, start)
         if role == "prep:by" and trigger.pos_ in ("VERB", "AUX"):
             return "agent"
         return role
+    return None
+
+
+def _relative_clause_example(token: Token) -> Token | None:
+    """"groups that kidnapped landowners, including Y": examples set off by a comma after a relative
+    clause name the kind of group the clause describes; the parser hangs them on the clause's object."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or not example_prep(prep) or prep.i == 0 \
+            or prep.doc[prep.i - 1].lower_ != ",":
+        return None
+    node = prep.head
+    if node.lemma_.lower() in GENERIC_NOUNS or node.pos_ == "PROPN":
+        return None  # "groups, including Y" / "the X coalition, including Y": attached where it belongs
+    steps = 0
+    while node.dep_ in ("dobj", "conj", "pobj", "prep") and steps < 6:
+        node = node.head
+        steps += 1
+    if node.dep_ == "relcl" and node.head.lemma_.lower() in GENERIC_NOUNS:
+        return node.head
     return None
 
 
@@ -869,10 +938,44 @@ def _climbable(token: Token) -> bool:
 
 
 def coordinated(a: Filler, b: Filler) -> bool:
-    """True when two fillers are conjuncts of one coordination ("X and Y")."""
+    """True when two fillers are conjuncts of one coordination ("X and Y"), or one is the other's
+    companion ("X, along with Y,", "X together with Y")."""
     if a.group >= 0 and a.group == b.group:
         return True
-    return _conj_root(a.token) == _conj_root(b.token) and a.token != b.token
+    if a.token == b.token:
+        return False
+    return _conj_root(a.token) == _conj_root(b.token) or _companion_of(a.token, b.token) \
+        or _companion_of(b.token, a.token)
+
+
+# Adverbs that make "with" a companion's preposition: "together with Y", "jointly with Y", "along with Y".
+_COMPANION_ADVERBS = frozenset({"together", "jointly", "along"})
+
+
+def companion_with(prep: Token) -> bool:
+    """Whether a preposition names a companion: "alongside", or a "with" under "along" / "together"
+    or modified by "jointly" (a bare "with" may name an enemy: "X fought with Y")."""
+    if prep.dep_ != "prep" and not (prep.lower_ == "with" and prep.head.lower_ in _COMPANION_ADVERBS):
+        return False
+    if prep.lower_ == "alongside":
+        return True
+    if prep.lower_ in ("along", "together"):
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in prep.children)
+    return prep.lower_ == "with" and (prep.head.lower_ in _COMPANION_ADVERBS or any(
+        c.dep_ == "advmod" and c.lower_ in _COMPANION_ADVERBS for c in prep.children))
+
+
+def _companion_of(token: Token, other: Token) -> bool:
+    """ "X, along with Y and Z,": Y (or its conjunct Z) hangs on X's phrase through a companion preposition."""
+    root = _conj_root(token)
+    if root.dep_ != "pobj" or not companion_with(root.head):
+        return False
+    holder = root.head.head
+    if holder.lower_ in ("along", "together") and holder.dep_ in ("prep", "advmod"):
+        holder = holder.head
+    if holder.pos_ in ("VERB", "AUX"):  # "X, along with Y, attacked Z" with "along" on the verb: X's companion
+        holder = _subject(holder) or holder
+    return holder.pos_ in ("NOUN", "PROPN") and holder == _conj_root(other)
 
 
 def _conj_root(token: Token) -> Token:
