@@ -19,12 +19,12 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    # measured 2026-12-04 (tenth round): overall 0.648, riv 0.81, mer 0.75, all 0.695, spl 0.70, aff 0.305
-    floors = {"overall_hit": 0.63, "riv_hit": 0.79, "mer_hit": 0.72, "all_hit": 0.67, "spl_hit": 0.68, "aff_hit": 0.28,
+    # measured 2026-12-04 (eleventh round): overall 0.661, riv 0.84, mer 0.75, all 0.711, spl 0.70, aff 0.305
+    floors = {"overall_hit": 0.645, "riv_hit": 0.82, "mer_hit": 0.72, "all_hit": 0.69, "spl_hit": 0.68, "aff_hit": 0.28,
               "both_groups_found": 0.87}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])
-    # 0.133 measured (0.145 in the eighth round): "X received training/funding from Y" is now extracted as supports (DESIGN.md's
+    # 0.130 measured (0.145 in the eighth round): "X received training/funding from Y" is now extracted as supports (DESIGN.md's
     # type for material support), which MMP codes as affiliation; see docs/relations.md.
     assert scores["overall_wrong"] <= 0.15
 
@@ -33,7 +33,7 @@ def test_mmp_floors() -> None:
 def test_un_links_floor() -> None:
     from conflictgraph.evaluation.un_links import evaluate
 
-    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.33  # 0.340 measured 2026-12-04
+    assert evaluate(_data("un_isil_aq_sanctions"))["scores"]["link_recall"] >= 0.33  # 0.343 measured 2026-12-04
 
 
 def test_sentence_set_floors() -> None:
