@@ -15,12 +15,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictgraph.extract.certainty import assess, attributed_key, load_lexicon
+from conflictgraph.extract.certainty import assess, attributed_key
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
     ACCEPTING_VERBS,
-    FACTION_NOUNS,
     GENERIC_NOUNS,
     JOINING_VERBS,
     PRODUCT_VERBS,
@@ -38,6 +37,14 @@ from conflictgraph.extract.relations.rules import (
     trigger_lemmas,
     typo_lemma,
     up_roles,
+)
+from conflictgraph.extract.relations.splits import (
+    ended_by_split,
+    faction_anaphor,
+    no_longer,
+    out_of_merger,
+    split_by_ending,
+    split_from_named_before,
 )
 from conflictgraph.models import Document, Evidence, Mention, Relation
 
@@ -222,7 +229,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         if len(placed) >= 3:
             pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
         if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
-            pairs += _split_from_named_before(trigger, rules, placed, fillers)
+            pairs += split_from_named_before(trigger, rules, placed, fillers)
         role_by = {id(f): r for f, r in placed}
         pairs = _fighting_beside(pairs, role_by) + _companion_pairs(rules, placed)
         if _joins_in_action(trigger):
@@ -233,9 +240,9 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         for rule, source, target in pairs:
             if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
-            if rule.type == "splinter_of" and _out_of_merger(trigger):
+            if rule.type == "splinter_of" and out_of_merger(trigger):
                 continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
-            if rule.type == "splinter_of" and _faction_anaphor(target):
+            if rule.type == "splinter_of" and faction_anaphor(target):
                 continue  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
             if rule.symmetric and _nested(source, target):
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
@@ -249,12 +256,12 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
-                split = _split_by_ending(relation, trigger)
+                split = split_by_ending(relation, trigger)
                 if split is not None:
                     found.append((split, trigger))
-                found.append((_no_longer(relation, trigger), trigger))
+                found.append((no_longer(relation, trigger), trigger))
     return [relation for relation, trigger in found
-            if not _subsumed(relation, trigger, found) and not _ended_by_split(relation, trigger, found)]
+            if not _subsumed(relation, trigger, found) and not ended_by_split(relation, trigger, found)]
 
 
 # Roles reached through a membership noun: "members of X formed Z" (member_agent), "Z was formed from
@@ -276,105 +283,6 @@ def _piece_role(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | No
             if role is not None:
                 return role
     return None
-
-
-# Ties to a parent group: ending one is leaving the parent.
-_PARENT_TIES = frozenset({"affiliate_of", "allegiance_to", "branch_of"})
-_RENOUNCING_VERBS = frozenset({"renounce", "sever", "abandon", "forsake", "relinquish", "repudiate"})
-
-
-# Modifiers saying a relation held only in the past: "the former wing of Y", "X, formerly part of Y".
-_FORMER_WORDS = frozenset({"former", "erstwhile", "onetime", "one-time", "ex", "formerly", "once", "previously"})
-
-
-def _former(trigger: Token) -> bool:
-    return trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and c.lower_ in _FORMER_WORDS
-                                          for c in trigger.children)
-
-
-def _no_longer(relation: Relation, trigger: Token) -> Relation:
-    """A relation named by a "former" noun ("its former ally", "the former wing of Y") no longer holds:
-    negated, as an ended one is."""
-    if relation.certainty == "asserted" and _former(trigger):
-        return replace(relation, certainty="negated")
-    return relation
-
-
-def _split_by_ending(relation: Relation, trigger: Token) -> Relation | None:
-    """"X ended its affiliation with Y", "X renounced its allegiance to Y": the tie is negated, and X
-    broke away from Y (splinter_of, as certain as the ending verb itself); so did "the former wing
-    of Y" and "X, formerly part of Y"."""
-    verb = trigger.head
-    if relation.type in _PARENT_TIES and relation.certainty == "asserted" and _former(trigger):
-        return replace(relation, type="splinter_of")
-    if relation.type not in _PARENT_TIES or trigger.pos_ != "NOUN" or trigger.dep_ != "dobj":
-        return None
-    if verb.lemma_.lower() not in load_lexicon().ending_verbs | _RENOUNCING_VERBS:
-        return None
-    return replace(relation, type="splinter_of", certainty=assess(verb.sent, verb).certainty)
-
-
-# Verbs of splitting that often leave out what was split from ("X split off", "a faction broke away").
-_BARE_SPLIT_VERBS = frozenset({"split", "splinter", "break", "secede", "spin"})
-_GROUP_KINDS = frozenset({"armed_group", "coalition", "organization"})
-
-
-def _split_from_named_before(trigger: Token, rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]],
-                             fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
-    """A split with no "from" phrase is from the group named last before it in the sentence:
-    "X, which operated under the banner of Y, split off", "Y became divided, and a faction split to form X"."""
-    rule = next((r for r in rules if r.type == "splinter_of" and r.pos == "VERB"), None)
-    if rule is None or trigger.lemma_.lower() not in _BARE_SPLIT_VERBS:
-        return []
-    if trigger.lemma_.lower() in ("break", "spin") and not any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in trigger.children):
-        return []  # "broke the siege", "spun the story"
-    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "with", "of", "into", "between"))
-           for c in trigger.children):
-        return []  # "split from Y", "split with Y", "split the group": the parse names it or it is no split
-    by_role = {r: f for f, r in reversed(placed)}
-    source = next((by_role[r] for r in ("product", "agent") if r in by_role), None)
-    if source is None or source.mention.kind not in _GROUP_KINDS or source.mention.source == "context":
-        return []  # "Y sought to crush X after it broke away": a pronoun may stand for either
-    before = [f for f in fillers if f.token.i < trigger.i and f.mention.source != "context"
-              and f.mention.kind in _GROUP_KINDS and f.mention.actor_key != source.mention.actor_key
-              and not coordinated(f, source) and _whole_split(f.token, source.token)]
-    if not before:
-        return []
-    return [(rule, source, max(before, key=lambda f: f.token.i))]
-
-
-_CONTAINING_NOUNS = frozenset({"banner", "umbrella", "aegis", "part", "rank", "fold", "wing", "faction", "command"})
-_DIVISION_WORDS = frozenset({"divide", "divided", "fragment", "fracture", "split", "splinter", "disintegrate",
-                             "implode", "crumble"})
-
-
-def _whole_split(token: Token, source: Token) -> bool:
-    """Whether a group named before a bare split is the whole it split from: named in the source's own
-    phrase ("X, which operated under Y,"), "inside / within Y", "under the banner of Y", or the subject of
-    a division ("Y became divided", "Y fragmented"); not any group the sentence names ("Y attacked Z
-    after X split")."""
-    head = token.head
-    if source.is_ancestor(token) or head.lower_ in ("within", "inside"):
-        return True
-    if head.lower_ == "of" and head.head.lemma_.lower() in _CONTAINING_NOUNS:
-        return True  # "operating under the banner of Y", "long part of Y"
-    if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
-        return False
-    return head.lemma_.lower() in _DIVISION_WORDS or any(
-        c.dep_ in ("acomp", "oprd", "attr", "xcomp") and c.lemma_.lower() in _DIVISION_WORDS for c in head.children)
-
-
-def _faction_anaphor(filler: Filler) -> bool:
-    """ "the faction", "this wing" taken up from an earlier actor: a part of a group, never the whole a split leaves."""
-    return filler.mention.source == "context" and filler.token.lemma_.lower() in FACTION_NOUNS | {"wing"}
-
-
-def _out_of_merger(trigger: Token) -> bool:
-    """Whether a split verb's "from" / "out of" phrase is a merger noun ("emerged from the merger of X and Y")."""
-    return any(c.dep_ == "prep" and c.lower_ in ("from", "out", "of") and any(
-        g.dep_ == "pobj" and any(r.type == "merged_with" for r in rules_for(g)) for g in c.subtree)
-        for c in trigger.children)
 
 
 def _nested(a: Filler, b: Filler) -> bool:
@@ -531,16 +439,6 @@ def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
 # from a trigger inside its phrase: "X and Y cooperated in an attack",
 # "X split from Y after a rivalry with it".
 _GOVERNING = frozenset({"ally_of", "splinter_of", "merged_with", "affiliate_of", "branch_of", "allegiance_to"})
-
-
-def _ended_by_split(relation: Relation, trigger: Token, found: list[tuple[Relation, Token]]) -> bool:
-    """"X, the Milan branch of Y, split from Y": the branch or affiliate tie that a split verb of the
-    same sentence ends describes the past; the split is what the sentence states."""
-    if relation.type not in _PARENT_TIES or trigger.pos_ != "NOUN":
-        return False
-    return any(other.type == "splinter_of" and (other.source, other.target) == (relation.source, relation.target)
-               and other.certainty == "asserted" and other_trigger.pos_ == "VERB" and other_trigger != trigger
-               for other, other_trigger in found)
 
 
 def _subsumed(relation: Relation, trigger: Token, found: list[tuple[Relation, Token]]) -> bool:
@@ -944,14 +842,14 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
 
 
 # Ties that make one organisation part of another; a state, a person or a population is never that part.
-_PART_TYPES = frozenset({"branch_of", "affiliate_of", "merged_with"})
+_PART_OF_TYPES = frozenset({"branch_of", "affiliate_of", "merged_with"})
 _NEVER_PARTS = frozenset({"state", "person", "population"})
 
 
 def _no_group_part(relation_type: str, source_kind: str) -> bool:
     """"Its Yemen branch" is no branch that Yemen is; "the governor blamed X, a faction of Y" makes no
     branch of the governor: the source of a part-of tie must be an organisation."""
-    return relation_type in _PART_TYPES and source_kind in _NEVER_PARTS
+    return relation_type in _PART_OF_TYPES and source_kind in _NEVER_PARTS
 
 
 def _evidence(sent: Span, document: Document, extra: tuple[tuple[int, int], ...]) -> tuple[Evidence, ...]:
