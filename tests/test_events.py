@@ -817,3 +817,28 @@ def test_allegiance_pledged_by_the_attacker_names_a_suspected_group(extract):
             "allegiance to the Islamic State.")
     links = {x["actor"]: x for x in only(extract(text)).details["links"]}
     assert links["kb:islamic-state"]["link"] == "suspected"
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # a killing only tried, planned or aimed at names no dead
+    ("Gunmen tried to assassinate the provincial governor outside his office.", None, None),
+    ("Two men attempted to kill the police chief, but he escaped unhurt.", None, None),
+    ("An attempt to kill the army commander failed when the bomb did not go off.", None, None),
+    ("The cell plotted to kill three judges, police said after a bomb blast at the court.", None, None),
+    ("The mayor survived an assassination attempt when gunmen fired at his car.", None, None),
+    ("Rebels made an attempt on the minister's life with a car bomb near the port.", None, None),
+    # what the attempt did still counts: its victims told in a clause of their own
+    ("The governor escaped an assassination attempt in which two of his bodyguards were killed.", Bounds(2, 2), None),
+    ("Gunmen shot at the judge in a failed assassination attempt, wounding two of his guards.", None, Bounds(2, 2)),
+    ("Gunmen tried to storm the base, killing two guards.", Bounds(2, 2), None),
+    ("Gunmen assassinated the provincial governor outside his office.", Bounds(1, 1), None),
+])
+def test_an_attempt_is_no_toll(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert (event.killed, event.wounded) == (killed, wounded)
+
+
+def test_a_tried_killing_is_an_attack_and_a_planned_one_is_none(extract):
+    event = only(extract("Rebels tried to kill the mayor as he left the town hall."))
+    assert (event.subtype, event.killed) == ("armed_assault", None)
+    assert not [e for e in extract("The cell plotted to kill the mayor, police said.") if e.type == "attack"]

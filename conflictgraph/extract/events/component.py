@@ -37,6 +37,7 @@ from conflictgraph.extract.events.rules import (
     find_triggers,
     has_claim_cue,
     is_anaphoric,
+    is_attempted,
     lexicon,
     suicide_in,
 )
@@ -478,13 +479,18 @@ def _acts_over_doers(attacks: list[tuple[Token, Trigger]]) -> list[tuple[Token, 
 
 
 def _assault_like(group: _Group, links: list[Link], tolls: dict) -> bool:
-    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor or on people
-    (it has a toll), with no explosive, air or fire word: GTD's and ACLED's default, an armed assault
-    (flagged as inferred)."""
+    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor, on people (it has a
+    toll) or on someone's life ("tried to kill the mayor"), with no explosive, air or fire word: GTD's and ACLED's
+    default, an armed assault (flagged as inferred)."""
     lemmas = {token.lemma_.lower() for token, _ in group.entries}
-    if lemmas & _ASSAULT_WORDS or tolls:
+    if lemmas & _ASSAULT_WORDS or tolls or _tried_killing(group):
         return True
     return any(x.link in ("stated", "claimed", "suspected", "blamed") for x in links)
+
+
+def _tried_killing(group: _Group) -> bool:
+    """"Rebels tried to kill the mayor": an attempt on someone's life is an attack, though no one died."""
+    return any(is_attempted(token, tried_only=True) for token, _ in group.entries)
 
 
 def _killed_besides_hostages(breakdowns: dict) -> bool:
@@ -665,8 +671,9 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         attack = _one_sided(group)
         if attack is not None:
             etype, subtype, trigger = attack
-    if group.entry.rank == 0 and max(e.rank for _, e in group.entries) == 0 and not values:
-        return None  # a death with no toll and no attack word: not an event we can stand behind
+    if group.entry.rank == 0 and max(e.rank for _, e in group.entries) == 0 and not values \
+            and not _tried_killing(group):
+        return None  # a death with no toll and no attack word (an attempt to kill is one): not an event
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from conflictgraph.extract.doccache import doc_text
-from conflictgraph.extract.events.rules import NON_PERSON_UNITS, PART_WORDS, PERP_NOUNS, casualty_kind, lexicon
+from conflictgraph.extract.events.rules import (
+    NON_PERSON_UNITS,
+    PART_WORDS,
+    PERP_NOUNS,
+    casualty_kind,
+    is_attempted,
+    lexicon,
+)
 from conflictgraph.extract.numbers import NumberMention, add_bounds, find_numbers
 from conflictgraph.models import Bounds
 
@@ -575,7 +582,26 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     unit_tokens = {tok.i for tok in sent for toll in tolls
                    if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
     tolls = tolls + _singular_victims(sent, taken | unit_tokens, tolls)
+    tolls = [toll for toll in tolls if not _only_attempted(sent, toll)]
     return tolls + _same_number(sent, tolls)
+
+
+def _only_attempted(sent: Span, toll: Toll) -> bool:
+    """"Gunmen tried to assassinate the governor", "an attempt to kill two judges", "plotted to kill the mayor":
+    the victim of a killing that was only tried, planned or threatened is no toll (the attempt may have failed)."""
+    phrase = sent.doc.char_span(toll.start, toll.end, alignment_mode="expand")
+    if phrase is None:
+        return False
+    verb = phrase.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "xcomp" and is_attempted(c) for c in verb.children):
+        return True  # "two men attempted to kill the chief": the would-be killers, whom the climb reached
+    return is_attempted(verb)
 
 
 _APPROXIMATE = frozenset({"around", "about", "roughly", "approximately", "nearly"})
