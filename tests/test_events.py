@@ -842,3 +842,15 @@ def test_a_tried_killing_is_an_attack_and_a_planned_one_is_none(extract):
     event = only(extract("Rebels tried to kill the mayor as he left the town hall."))
     assert (event.subtype, event.killed) == ("armed_assault", None)
     assert not [e for e in extract("The cell plotted to kill the mayor, police said.") if e.type == "attack"]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # an execution is the fate of those held: the taking stays a kidnapping
+    ("Militants executed twelve men after kidnapping about 60 travellers at a roadblock on the highway.", "kidnapping"),
+    ("Five farmers were beheaded and three others were abducted by insurgents near the village.", "kidnapping"),
+    ("Rebels executed a trader and kidnapped his two sons in the market town.", "kidnapping"),
+    # others killed besides the hostages: the killing is the graver act
+    ("Gunmen killed six policemen and abducted five teachers from the school.", "armed_assault"),
+])
+def test_executions_beside_a_kidnapping_keep_it_a_kidnapping(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype

@@ -493,10 +493,29 @@ def _tried_killing(group: _Group) -> bool:
     return any(is_attempted(token, tried_only=True) for token, _ in group.entries)
 
 
-def _killed_besides_hostages(breakdowns: dict) -> bool:
+def _killed_besides_hostages(group: _Group, breakdowns: dict) -> bool:
     """Some of the dead are not the hostages ("killed six policemen and abducted five", not "the hostages
-    were executed")."""
-    return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS for item in breakdowns.get("killed", ()))
+    were executed" nor "executed seven people after kidnapping 40": an execution is the fate of those held)."""
+    doc = group.trigger.doc
+    return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS and not _executed(doc, item)
+               for item in breakdowns.get("killed", ()))
+
+
+_EXECUTING_VERBS = frozenset({"execute", "behead", "decapitate"})
+
+
+def _executed(doc: Doc, item: dict) -> bool:
+    """Is the count the object (or passive subject) of a verb of execution ("executed 17 people", "seven were
+    beheaded")?"""
+    span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.pos_ == "VERB" or token.head == token:
+            break
+        token = token.head
+    return token.pos_ == "VERB" and token.lemma_.lower() in _EXECUTING_VERBS
 
 
 _TAKING_VERBS = frozenset({"kidnap", "abduct"})
@@ -677,7 +696,7 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
-    if subtype == "kidnapping" and (_killed_besides_hostages(breakdowns) or _kidnapped_then_killed(group)):
+    if subtype == "kidnapping" and (_killed_besides_hostages(group, breakdowns) or _kidnapped_then_killed(group)):
         # people killed and others taken: the killing is the graver act (ACLED "Attack"), done with the explosive
         # the event names if any (GTD's hierarchy: a bombing before an armed assault)
         explosive = _by_explosive([e for e in group.entries if e[1].type == "attack"])
