@@ -854,3 +854,37 @@ def test_a_tried_killing_is_an_attack_and_a_planned_one_is_none(extract):
 ])
 def test_executions_beside_a_kidnapping_keep_it_a_kidnapping(extract, text, subtype):
     assert only(extract(text)).subtype == subtype
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # (fourteenth round) counts that describe things or other clauses are no victims
+    ("Nine people were injured when a convoy containing at least two families was ambushed near the bridge.",
+     None, Bounds(9, 9)),
+    ("Two civilians were killed and seven others were wounded as three blasts occurred at several regions in the "
+     "capital.", Bounds(2, 2), Bounds(7, 7)),
+    ("One guard was killed and three policemen wounded when militants opened fire on their car on route 60.",
+     Bounds(1, 1), Bounds(3, 3)),
+    ("One person was killed and eight wounded in the blast at the 12-room hotel in the main town.",
+     Bounds(1, 1), Bounds(8, 8)),
+    ("Five workers were killed and four others injured after an ambush on a 25 car convoy in the hills.",
+     Bounds(5, 5), Bounds(4, 4)),
+    # the doers of an attack named in a "by" phrase on the attack noun
+    ("One person was killed and 2 injured after a shooting attack on police by three gunmen.", Bounds(1, 1), Bounds(2, 2)),
+    # a breakdown in brackets right after a count
+    ("Two guards and a driver were killed and 9 (5 guards and 4 passers-by) were injured in the raid.",
+     Bounds(3, 3), Bounds(9, 9)),
+    # victims whose casualty word stands past an aside or is misparsed
+    ("A car bomb left nine people, including the district mayor, injured.", None, Bounds(9, 9)),
+    ("The attack on the market left 5 civilians including a child dead and 3 others wounded.", None, Bounds(3, 3)),
+    ("Four guards were killed in the raid. Seven more police officers sustained injuries and several attackers "
+     "were killed in the firefight.", Bounds(4, 4), Bounds(7, 7)),
+    ("City hall bombing: Two people were killed and at least 30 others, including Deputy Mayor John Okafor, injured "
+     "in a bomb attack on the mayor.", Bounds(2, 2), Bounds(30, None)),
+    # the attacker shot dead after a stabbing does not hide the wounded; victims shot and killed stay dead
+    ("A man stabbed four people at the station before being shot dead by police.", None, Bounds(4, 4)),
+    ("A man approached two guards, stabbed one in the neck and was shot dead by other officers.", None, Bounds(1, 1)),
+    ("Two men were shot and killed at a checkpoint near the border.", Bounds(2, 2), None),
+])
+def test_toll_kinds_fourteenth_round(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert (event.killed, event.wounded) == (killed, wounded)

@@ -47,6 +47,7 @@ NON_PERSON_UNITS: frozenset[str] = frozenset({
     "bar", "restaurant", "hotel", "market", "office", "station", "bank", "store", "embassy", "road", "street",
     "bridge", "train", "boat", "ship", "cafe", "club", "factory", "farm", "pipeline", "tower", "prison", "mall",
     "temple", "shrine", "residence", "neighborhood", "neighbourhood", "locality", "floor", "storey", "story",
+    "region", "zone", "sector",
 })
 PERP_NOUNS: frozenset[str] = frozenset({
     "militant", "gunman", "gunmen", "fighter", "insurgent", "jihadist", "rebel", "terrorist", "bomber", "attacker",
