@@ -880,6 +880,11 @@ def test_executions_beside_a_kidnapping_keep_it_a_kidnapping(extract, text, subt
      "were killed in the firefight.", Bounds(4, 4), Bounds(7, 7)),
     ("City hall bombing: Two people were killed and at least 30 others, including Deputy Mayor John Okafor, injured "
      "in a bomb attack on the mayor.", Bounds(2, 2), Bounds(30, None)),
+    # "and other injured" is one more victim; a bare "many" after an exact count is some of those counted
+    ("One soldier was killed and other injured during the blast of a bomb in the city.", Bounds(1, 1), Bounds(1, 1)),
+    ("Four people were killed and 13 injured in a suicide bombing, many suffered serious injuries.",
+     Bounds(4, 4), Bounds(13, 13)),
+    ("Gunmen killed five villagers and wounded several in the raid.", Bounds(5, 5), Bounds(2, None)),
     # an object count the model runs into a time phrase ("six this morning") is still a count
     ("A grenade attack in the old town injured six this morning, including two children.", None, Bounds(6, 6)),
     # the attacker shot dead after a stabbing does not hide the wounded; victims shot and killed stay dead

@@ -14,7 +14,7 @@ event the largest total wins (a later toll updates an earlier one).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -622,7 +622,11 @@ def _name_start(token: Token) -> Token:
 
 def _lone_other(token: Token) -> bool:
     """"one was killed and (the) other was injured", "killing one and wounding the other": a bare singular
-    "other" as a subject (or, with "the", as the object) is one person."""
+    "other" as a subject (or, with "the", as the object) is one person; so is "and other injured", parsed as a
+    modifier of the elided verb."""
+    if token.lower_ == "other" and token.dep_ == "amod" and token.head.i == token.i + 1 \
+            and token.head.pos_ == "VERB" and token.head.lower_ in _BARE_CASUALTY:
+        return token.i > 0 and token.doc[token.i - 1].lower_ == "and"
     if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     if token.dep_ == "dobj" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -677,8 +681,19 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     unit_tokens = {tok.i for tok in sent for toll in tolls
                    if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
     tolls = tolls + _singular_victims(sent, taken | unit_tokens, tolls)
-    tolls = [toll for toll in tolls if not _only_attempted(sent, toll)]
+    tolls = _vague_subsets([toll for toll in tolls if not _only_attempted(sent, toll)])
     return tolls + _same_number(sent, tolls)
+
+
+_BARE_VAGUE = frozenset({"many", "several", "some", "most"})
+
+
+def _vague_subsets(tolls: list[Toll]) -> list[Toll]:
+    """"13 injured in the bombing, many suffered serious injuries": a bare vague count after an exact count of
+    its kind tells of some of those counted (a part), not of more victims."""
+    exact = [t for t in tolls if not t.part and t.bounds.min is not None and t.bounds.min == t.bounds.max]
+    return [replace(t, part=True) if t.unit is None and t.text.lower() in _BARE_VAGUE
+            and any(e.kind == t.kind and e.end <= t.start for e in exact) else t for t in tolls]
 
 
 def _only_attempted(sent: Span, toll: Toll) -> bool:
