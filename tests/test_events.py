@@ -895,3 +895,13 @@ def test_executions_beside_a_kidnapping_keep_it_a_kidnapping(extract, text, subt
 def test_toll_kinds_fourteenth_round(extract, text, killed, wounded):
     event = only(extract(text))
     assert (event.killed, event.wounded) == (killed, wounded)
+
+
+def test_the_victim_told_by_a_pronoun_continues_the_incident(extract):
+    text = ("Unknown attackers assassinated the leader of the council. He was shot dead on his way to work. One of his "
+            "guards was killed and another wounded.")
+    events = [e for e in extract(text) if e.type == "attack"]
+    assert [(e.subtype, e.wounded) for e in events] == [("assassination", Bounds(1, 1))]
+    # a sentence marked as later stays its own event
+    text = "Gunmen kidnapped a trader near the market. He was later shot dead."
+    assert [e.subtype for e in extract(text) if e.type == "attack"] == ["kidnapping", "armed_assault"]

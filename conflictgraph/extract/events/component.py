@@ -99,10 +99,12 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True  # a generic attack, battle or casualty word adds to the event already open
     if _responders_hit(token.sent) and not _new_places(token.sent, group):
         return True  # "When reinforcements arrived, a car bomb went off": a second device aimed at the responders
-    if (_same_target(token.sent, group) or _same_doers(token)) and not _new_places(token.sent, group) \
+    if (_same_target(token.sent, group) or _same_doers(token) or _same_victim(token)) \
+            and not _new_places(token.sent, group) \
             and not any(_marks_new_event(t) for t in token.sent):
         # "Gunmen fired on a bus. The bus was then blown up", "X tried to assassinate the governor. They detonated
-        # a bomb": the same target, or the same doers told by a pronoun, in the same incident
+        # a bomb", "Gunmen assassinated the mayor. He was shot dead": the same target, or the same doers or victim
+        # told by a pronoun, in the same incident
         return True
     if not _compatible(entry.subtype, group.entry.subtype) and group.entry.subtype is not None:
         return False
@@ -147,6 +149,16 @@ def _same_doers(token: Token) -> bool:
     """Is the trigger's act done by a personal pronoun ("They detonated a bomb"): the doers already told?"""
     verb = token if token.pos_ == "VERB" else token.head
     return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _DOER_PRONOUNS for c in verb.children)
+
+
+_VICTIM_PRONOUNS = frozenset({"he", "she"})
+
+
+def _same_victim(token: Token) -> bool:
+    """"Gunmen assassinated the mayor. He was shot dead outside his home": a person told only by a pronoun as
+    the one the act was done to is the victim already named."""
+    verb = token if token.pos_ == "VERB" else token.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and c.lower_ in _VICTIM_PRONOUNS for c in verb.children)
 
 
 def _adds_to(group: _Group, sent: Span, cues: list[Token]) -> bool:
