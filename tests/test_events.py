@@ -826,3 +826,91 @@ def test_date_inside_a_group_name_is_no_event_date(extract):
     assert event.date is None and event.location.name == "Rutshuru"
     dated = only(extract("Fighters of the March 23 Movement attacked an army base on Sunday.", published="2024-02-14"))
     assert dated.date == "2024-02-11"
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # a killing only tried, planned or aimed at names no dead
+    ("Gunmen tried to assassinate the provincial governor outside his office.", None, None),
+    ("Two men attempted to kill the police chief, but he escaped unhurt.", None, None),
+    ("An attempt to kill the army commander failed when the bomb did not go off.", None, None),
+    ("The cell plotted to kill three judges, police said after a bomb blast at the court.", None, None),
+    ("The mayor survived an assassination attempt when gunmen fired at his car.", None, None),
+    ("Rebels made an attempt on the minister's life with a car bomb near the port.", None, None),
+    # what the attempt did still counts: its victims told in a clause of their own
+    ("The governor escaped an assassination attempt in which two of his bodyguards were killed.", Bounds(2, 2), None),
+    ("Gunmen shot at the judge in a failed assassination attempt, wounding two of his guards.", None, Bounds(2, 2)),
+    ("Gunmen tried to storm the base, killing two guards.", Bounds(2, 2), None),
+    ("Gunmen assassinated the provincial governor outside his office.", Bounds(1, 1), None),
+])
+def test_an_attempt_is_no_toll(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert (event.killed, event.wounded) == (killed, wounded)
+
+
+def test_a_tried_killing_is_an_attack_and_a_planned_one_is_none(extract):
+    event = only(extract("Rebels tried to kill the mayor as he left the town hall."))
+    assert (event.subtype, event.killed) == ("armed_assault", None)
+    assert not [e for e in extract("The cell plotted to kill the mayor, police said.") if e.type == "attack"]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # an execution is the fate of those held: the taking stays a kidnapping
+    ("Militants executed twelve men after kidnapping about 60 travellers at a roadblock on the highway.", "kidnapping"),
+    ("Five farmers were beheaded and three others were abducted by insurgents near the village.", "kidnapping"),
+    ("Rebels executed a trader and kidnapped his two sons in the market town.", "kidnapping"),
+    # others killed besides the hostages: the killing is the graver act
+    ("Gunmen killed six policemen and abducted five teachers from the school.", "armed_assault"),
+])
+def test_executions_beside_a_kidnapping_keep_it_a_kidnapping(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # (fourteenth round) counts that describe things or other clauses are no victims
+    ("Nine people were injured when a convoy containing at least two families was ambushed near the bridge.",
+     None, Bounds(9, 9)),
+    ("Two civilians were killed and seven others were wounded as three blasts occurred at several regions in the "
+     "capital.", Bounds(2, 2), Bounds(7, 7)),
+    ("One guard was killed and three policemen wounded when militants opened fire on their car on route 60.",
+     Bounds(1, 1), Bounds(3, 3)),
+    ("One person was killed and eight wounded in the blast at the 12-room hotel in the main town.",
+     Bounds(1, 1), Bounds(8, 8)),
+    ("Five workers were killed and four others injured after an ambush on a 25 car convoy in the hills.",
+     Bounds(5, 5), Bounds(4, 4)),
+    # the doers of an attack named in a "by" phrase on the attack noun
+    ("One person was killed and 2 injured after a shooting attack on police by three gunmen.", Bounds(1, 1), Bounds(2, 2)),
+    # a breakdown in brackets right after a count
+    ("Two guards and a driver were killed and 9 (5 guards and 4 passers-by) were injured in the raid.",
+     Bounds(3, 3), Bounds(9, 9)),
+    # victims whose casualty word stands past an aside or is misparsed
+    ("A car bomb left nine people, including the district mayor, injured.", None, Bounds(9, 9)),
+    ("The attack on the market left 5 civilians including a child dead and 3 others wounded.", None, Bounds(3, 3)),
+    ("Four guards were killed in the raid. Seven more police officers sustained injuries and several attackers "
+     "were killed in the firefight.", Bounds(4, 4), Bounds(7, 7)),
+    ("City hall bombing: Two people were killed and at least 30 others, including Deputy Mayor John Okafor, injured "
+     "in a bomb attack on the mayor.", Bounds(2, 2), Bounds(30, None)),
+    # "and other injured" is one more victim; a bare "many" after an exact count is some of those counted
+    ("One soldier was killed and other injured during the blast of a bomb in the city.", Bounds(1, 1), Bounds(1, 1)),
+    ("Four people were killed and 13 injured in a suicide bombing, many suffered serious injuries.",
+     Bounds(4, 4), Bounds(13, 13)),
+    ("Gunmen killed five villagers and wounded several in the raid.", Bounds(5, 5), Bounds(2, None)),
+    # an object count the model runs into a time phrase ("six this morning") is still a count
+    ("A grenade attack in the old town injured six this morning, including two children.", None, Bounds(6, 6)),
+    # the attacker shot dead after a stabbing does not hide the wounded; victims shot and killed stay dead
+    ("A man stabbed four people at the station before being shot dead by police.", None, Bounds(4, 4)),
+    ("A man approached two guards, stabbed one in the neck and was shot dead by other officers.", None, Bounds(1, 1)),
+    ("Two men were shot and killed at a checkpoint near the border.", Bounds(2, 2), None),
+])
+def test_toll_kinds_fourteenth_round(extract, text, killed, wounded):
+    event = only(extract(text))
+    assert (event.killed, event.wounded) == (killed, wounded)
+
+
+def test_the_victim_told_by_a_pronoun_continues_the_incident(extract):
+    text = ("Unknown attackers assassinated the leader of the council. He was shot dead on his way to work. One of his "
+            "guards was killed and another wounded.")
+    events = [e for e in extract(text) if e.type == "attack"]
+    assert [(e.subtype, e.wounded) for e in events] == [("assassination", Bounds(1, 1))]
+    # a sentence marked as later stays its own event
+    text = "Gunmen kidnapped a trader near the market. He was later shot dead."
+    assert [e.subtype for e in extract(text) if e.type == "attack"] == ["kidnapping", "armed_assault"]

@@ -274,9 +274,10 @@ _COUNT_LEADERS = frozenset({"a", "an", "another", "additional", "further", "othe
 
 
 def _bare_count_entity(token: Token) -> bool:
-    """Does the entity end at ``token`` and hold nothing before it but a few count leaders?"""
+    """Does the entity end at ``token`` (or go on with a time phrase of its own) and hold nothing before it but a
+    few count leaders?"""
     doc = token.doc
-    if token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+    if token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I" and not _time_after(token):
         return False
     i = token.i
     while doc[i].ent_iob_ == "I" and i > 0:
@@ -284,6 +285,13 @@ def _bare_count_entity(token: Token) -> bool:
         if doc[i].lower_ not in _COUNT_LEADERS:
             return False
     return True
+
+
+def _time_after(token: Token) -> bool:
+    """"injured six this morning": the rest of the entity is a time phrase of the verb, not part of the count."""
+    doc = token.doc
+    nxt = doc[token.i + 1]
+    return nxt.head != token and nxt.head.dep_ == "npadvmod" and nxt.head.head == token.head
 
 
 def _phrase_bounds(doc: Doc, start_i: int, end_i: int) -> tuple[int, int]:

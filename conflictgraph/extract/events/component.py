@@ -37,6 +37,7 @@ from conflictgraph.extract.events.rules import (
     find_triggers,
     has_claim_cue,
     is_anaphoric,
+    is_attempted,
     lexicon,
     suicide_in,
 )
@@ -98,10 +99,12 @@ def _joins(group: _Group, entries: list[tuple[Token, Trigger]]) -> bool:
         return True  # a generic attack, battle or casualty word adds to the event already open
     if _responders_hit(token.sent) and not _new_places(token.sent, group):
         return True  # "When reinforcements arrived, a car bomb went off": a second device aimed at the responders
-    if (_same_target(token.sent, group) or _same_doers(token)) and not _new_places(token.sent, group) \
+    if (_same_target(token.sent, group) or _same_doers(token) or _same_victim(token)) \
+            and not _new_places(token.sent, group) \
             and not any(_marks_new_event(t) for t in token.sent):
         # "Gunmen fired on a bus. The bus was then blown up", "X tried to assassinate the governor. They detonated
-        # a bomb": the same target, or the same doers told by a pronoun, in the same incident
+        # a bomb", "Gunmen assassinated the mayor. He was shot dead": the same target, or the same doers or victim
+        # told by a pronoun, in the same incident
         return True
     if not _compatible(entry.subtype, group.entry.subtype) and group.entry.subtype is not None:
         return False
@@ -146,6 +149,16 @@ def _same_doers(token: Token) -> bool:
     """Is the trigger's act done by a personal pronoun ("They detonated a bomb"): the doers already told?"""
     verb = token if token.pos_ == "VERB" else token.head
     return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _DOER_PRONOUNS for c in verb.children)
+
+
+_VICTIM_PRONOUNS = frozenset({"he", "she"})
+
+
+def _same_victim(token: Token) -> bool:
+    """"Gunmen assassinated the mayor. He was shot dead outside his home": a person told only by a pronoun as
+    the one the act was done to is the victim already named."""
+    verb = token if token.pos_ == "VERB" else token.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and c.lower_ in _VICTIM_PRONOUNS for c in verb.children)
 
 
 def _adds_to(group: _Group, sent: Span, cues: list[Token]) -> bool:
@@ -478,19 +491,43 @@ def _acts_over_doers(attacks: list[tuple[Token, Trigger]]) -> list[tuple[Token, 
 
 
 def _assault_like(group: _Group, links: list[Link], tolls: dict) -> bool:
-    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor or on people
-    (it has a toll), with no explosive, air or fire word: GTD's and ACLED's default, an armed assault
-    (flagged as inferred)."""
+    """An attack named only generically ("attacked", "an attack", "killed") by an armed actor, on people (it has a
+    toll) or on someone's life ("tried to kill the mayor"), with no explosive, air or fire word: GTD's and ACLED's
+    default, an armed assault (flagged as inferred)."""
     lemmas = {token.lemma_.lower() for token, _ in group.entries}
-    if lemmas & _ASSAULT_WORDS or tolls:
+    if lemmas & _ASSAULT_WORDS or tolls or _tried_killing(group):
         return True
     return any(x.link in ("stated", "claimed", "suspected", "blamed") for x in links)
 
 
-def _killed_besides_hostages(breakdowns: dict) -> bool:
+def _tried_killing(group: _Group) -> bool:
+    """"Rebels tried to kill the mayor": an attempt on someone's life is an attack, though no one died."""
+    return any(is_attempted(token, tried_only=True) for token, _ in group.entries)
+
+
+def _killed_besides_hostages(group: _Group, breakdowns: dict) -> bool:
     """Some of the dead are not the hostages ("killed six policemen and abducted five", not "the hostages
-    were executed")."""
-    return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS for item in breakdowns.get("killed", ()))
+    were executed" nor "executed seven people after kidnapping 40": an execution is the fate of those held)."""
+    doc = group.trigger.doc
+    return any(not item["part"] and item["unit"] not in _HOSTAGE_NOUNS and not _executed(doc, item)
+               for item in breakdowns.get("killed", ()))
+
+
+_EXECUTING_VERBS = frozenset({"execute", "behead", "decapitate"})
+
+
+def _executed(doc: Doc, item: dict) -> bool:
+    """Is the count the object (or passive subject) of a verb of execution ("executed 17 people", "seven were
+    beheaded")?"""
+    span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.pos_ == "VERB" or token.head == token:
+            break
+        token = token.head
+    return token.pos_ == "VERB" and token.lemma_.lower() in _EXECUTING_VERBS
 
 
 _TAKING_VERBS = frozenset({"kidnap", "abduct"})
@@ -665,12 +702,13 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         attack = _one_sided(group)
         if attack is not None:
             etype, subtype, trigger = attack
-    if group.entry.rank == 0 and max(e.rank for _, e in group.entries) == 0 and not values:
-        return None  # a death with no toll and no attack word: not an event we can stand behind
+    if group.entry.rank == 0 and max(e.rank for _, e in group.entries) == 0 and not values \
+            and not _tried_killing(group):
+        return None  # a death with no toll and no attack word (an attempt to kill is one): not an event
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
-    if subtype == "kidnapping" and (_killed_besides_hostages(breakdowns) or _kidnapped_then_killed(group)):
+    if subtype == "kidnapping" and (_killed_besides_hostages(group, breakdowns) or _kidnapped_then_killed(group)):
         # people killed and others taken: the killing is the graver act (ACLED "Attack"), done with the explosive
         # the event names if any (GTD's hierarchy: a bombing before an armed assault)
         explosive = _by_explosive([e for e in group.entries if e[1].type == "attack"])

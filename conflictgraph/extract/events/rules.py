@@ -47,6 +47,7 @@ NON_PERSON_UNITS: frozenset[str] = frozenset({
     "bar", "restaurant", "hotel", "market", "office", "station", "bank", "store", "embassy", "road", "street",
     "bridge", "train", "boat", "ship", "cafe", "club", "factory", "farm", "pipeline", "tower", "prison", "mall",
     "temple", "shrine", "residence", "neighborhood", "neighbourhood", "locality", "floor", "storey", "story",
+    "region", "zone", "sector",
 })
 PERP_NOUNS: frozenset[str] = frozenset({
     "militant", "gunman", "gunmen", "fighter", "insurgent", "jihadist", "rebel", "terrorist", "bomber", "attacker",
@@ -240,6 +241,27 @@ def casualty_kind(token: Token) -> str | None:
     if lemma == "gun" and any(c.lower_ == "down" for c in token.children):
         return "killed"  # "were gunned down"
     return None
+
+
+# Verbs and nouns of trying: a killing they govern was aimed at, not done ("tried to assassinate the governor");
+# those of planning or threatening tell of no act at all yet ("plotted to kill the mayor").
+_TRYING_VERBS = frozenset({"try", "attempt", "seek", "fail"})
+_TRYING_NOUNS = frozenset({"attempt", "bid", "effort"})
+_PLANNING_VERBS = frozenset({"plan", "plot", "intend", "aim", "want", "threaten", "conspire", "scheme", "vow"})
+_PLANNING_NOUNS = frozenset({"plot", "plan", "conspiracy", "threat"})
+
+
+def is_attempted(verb: Token, tried_only: bool = False) -> bool:
+    """Is ``verb`` a casualty verb only tried or planned: "tried to kill", "an attempt to assassinate", "plotted to
+    kill" (with ``tried_only``, only tried: an attack that was made)? Not "an attempt in which two guards were
+    killed" (a relative clause tells what the attempt did)."""
+    if verb.pos_ != "VERB" or casualty_kind(verb) is None:
+        return False
+    head = verb.head.lemma_.lower()
+    verbs = _TRYING_VERBS if tried_only else _TRYING_VERBS | _PLANNING_VERBS
+    nouns = _TRYING_NOUNS if tried_only else _TRYING_NOUNS | _PLANNING_NOUNS
+    return (verb.dep_ == "xcomp" and head in verbs
+            or verb.dep_ == "acl" and head in nouns and verb.head.pos_ == "NOUN")
 
 
 def _toll_context(token: Token) -> bool:

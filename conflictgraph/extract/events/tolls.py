@@ -14,12 +14,19 @@ event the largest total wins (a later toll updates an earlier one).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from conflictgraph.extract.doccache import doc_text
-from conflictgraph.extract.events.rules import NON_PERSON_UNITS, PART_WORDS, PERP_NOUNS, casualty_kind, lexicon
+from conflictgraph.extract.events.rules import (
+    NON_PERSON_UNITS,
+    PART_WORDS,
+    PERP_NOUNS,
+    casualty_kind,
+    is_attempted,
+    lexicon,
+)
 from conflictgraph.extract.numbers import NumberMention, add_bounds, find_numbers
 from conflictgraph.models import Bounds
 
@@ -139,6 +146,13 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
             kind = casualty_kind(child)
             if kind is not None:
                 return kind
+        if (verb.lemma_.lower() == "leave" and child.dep_ in ("advcl", "ccomp", "conj", "dep")
+                and child == _next_bare_casualty(arg)):
+            return casualty_kind(child)  # "left nine people, including the chief, injured" (an aside between)
+    if arg.dep_ == "nsubj" and verb.lemma_.lower() in _HARM_VERBS:
+        kind = _harm_noun_after(verb)
+        if kind is not None:
+            return kind
     if _wounding_weapon_verb(verb, arg) or _sent_to_hospital(verb, arg):
         return "wounded"
     if arg.dep_ in ("nsubj", "nsubjpass"):
@@ -150,12 +164,44 @@ def _verb_kind(verb: Token, arg: Token) -> str | None:
     return None
 
 
+def _next_bare_casualty(arg: Token) -> Token | None:
+    """The first "dead" / "injured" / ... after the count's noun ("left 5 including a child dead and 3 wounded":
+    "dead", not "wounded", is the word the five take)."""
+    return next((t for t in arg.doc[arg.i + 1:arg.sent.end] if t.lower_ in _BARE_CASUALTY), None)
+
+
+def _harm_noun_after(verb: Token) -> str | None:
+    """"Seven more sustained injuries and ...": the harm noun right after "sustained" / "suffered" (past its
+    adjectives), however the parser attaches it."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 4, verb.sent.end)):
+        if doc[j].pos_ == "NOUN":
+            return casualty_kind(doc[j])
+        if doc[j].pos_ not in ("ADJ", "ADV"):
+            return None
+    return None
+
+
 def _wounding_weapon_verb(verb: Token, arg: Token) -> bool:
     """"stabbed three people", "two men were shot": the victims of a shooting or stabbing are the wounded when
     the sentence tells of no death (else "shot five, killing two" would count the dead twice)."""
     if verb.lemma_.lower() not in _WOUNDING_VERBS or arg.dep_ not in ("dobj", "nsubjpass"):
         return False
-    return not any(casualty_kind(t) == "killed" or t.lower_ in _DEATH_ADJ for t in verb.sent)
+    return not any((casualty_kind(t) == "killed" or t.lower_ in _DEATH_ADJ) and not _attacker_killed(t, verb, arg)
+                   for t in verb.sent)
+
+
+def _attacker_killed(word: Token, verb: Token, arg: Token) -> bool:
+    """"A man stabbed four people before being shot dead by police", "stabbed one and was shot dead": a passive
+    death with no subject of its own, in a clause under the active weapon verb, is the attacker's (its subject)."""
+    if arg.dep_ != "dobj":
+        return False
+    clause = word if word.pos_ == "VERB" else word.head
+    if clause == verb or clause.tag_ != "VBN" or clause not in verb.subtree:
+        return False
+    passive = [clause, clause.head] if clause.dep_ == "conj" else [clause]
+    return (not any(c.dep_.startswith("nsubj") for c in clause.children)
+            and any(c.dep_ == "auxpass" for v in passive for c in v.children))
 
 
 _CARRY_VERBS = frozenset({"send", "take", "rush", "admit", "evacuate", "airlift", "transport", "carry"})
@@ -202,6 +248,8 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
     base = _conj_base(anchor)
     if base.dep_ == "conj":  # conjoined to a clause (or, misparsed, to its preposition)
         return _elided_kind(anchor)
+    if (elided := _appos_after_and(base, anchor, number)) is not None:
+        return elided
     for token in (anchor, number):
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "to") and token.head.head.pos_ == "NOUN":
             noun = token.head.head
@@ -212,6 +260,18 @@ def _local_kind(anchor: Token, number: Token) -> str | None:
                 # "the wounding of 6 members" is a wound, though "wounding" as a noun is no casualty lemma
                 return casualty_kind(noun) or ("wounded" if noun.lemma_.lower() == "wounding" else "killed")
     return None
+
+
+def _appos_after_and(base: Token, anchor: Token, number: Token) -> str | None:
+    """"were killed and 47 others, including X, injured", the count misparsed as an aside: the count after "and"
+    takes the elided verb's kind."""
+    if base.dep_ != "appos":
+        return None
+    doc = anchor.doc
+    start = min(anchor.i, number.i)
+    while start > anchor.sent.start and doc[start - 1].ent_type_ == "CARDINAL" and doc[start - 1].lower_ != "and":
+        start -= 1  # "at least" in the count's entity
+    return _elided_kind(anchor) if start > anchor.sent.start and doc[start - 1].lower_ == "and" else None
 
 
 def _predicate_kind(anchor: Token, number: Token) -> str | None:
@@ -364,8 +424,10 @@ def _other_clause(verb: Token, arg: Token) -> bool:
         return any(c.dep_ in ("acomp", "oprd", "xcomp") and c != arg and casualty_kind(c) is None and c.i > arg.i
                    for c in verb.children)
     # "after two of their leaders were arrested" (a clause of its own); "killed 80 and forced 30,000 to flee",
-    # "killed two and took 12 hostage" (a conjoined verb of its own)
-    return verb.dep_ in ("advcl", "relcl", "ccomp", "pcomp", "conj", "xcomp") and arg.dep_ in ("nsubj", "nsubjpass", "dobj")
+    # "killed two and took 12 hostage" (a conjoined verb of its own); "a convoy carrying two families" (a
+    # participle describing a noun)
+    return verb.dep_ in ("advcl", "relcl", "ccomp", "pcomp", "conj", "xcomp", "acl") \
+        and arg.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _agent_count(verb: Token, arg: Token) -> bool:
@@ -380,12 +442,28 @@ def _no_one(sent: Span, number: NumberMention) -> bool:
 
 
 def _name_number(sent: Span, number: NumberMention) -> bool:
-    """"Flight 364", "Fiat 500", "Route 9": digits right after a proper noun are part of a name."""
+    """"Flight 364", "Fiat 500", "Route 9": digits right after a proper noun are part of a name; so are bare
+    digits after a singular common noun ("on route 60", "at gate 4")."""
     phrase = sent.doc.char_span(number.start, number.end, alignment_mode="expand")
     if phrase is None or phrase.start == 0 or not phrase.text[:1].isdigit():
         return False
     prev = sent.doc[phrase.start - 1]
+    if prev.tag_ == "NN" and (number.unit is None or number.unit_start == prev.idx) and casualty_kind(prev) is None:
+        return True  # the count's "unit" is the name before it ("route 60") or none
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.i != sent.start
+
+
+def _modifier_number(sent: Span, number: NumberMention) -> bool:
+    """"the 12-room hotel", "a 25 car convoy": a count inside a noun's modifier measures a thing, not victims."""
+    doc = sent.doc
+    phrase = doc.char_span(number.start, number.end, alignment_mode="expand")
+    if phrase is None or not phrase[-1].text[:1].isdigit():
+        return False
+    if phrase[0].lower_ in ("a", "an") or phrase.start > sent.start and doc[phrase.start - 1].lower_ in ("a", "an"):
+        return True  # "a 25 car convoy": an article before digits makes them a modifier
+    after = phrase.end
+    return (after + 1 < sent.end and doc[after].tag_ == "HYPH" and doc[after + 1].pos_ == "NOUN"
+            and doc[after + 1].dep_ in ("compound", "amod", "nmod"))
 
 
 def _in_agent_phrase(anchor: Token) -> bool:
@@ -394,16 +472,39 @@ def _in_agent_phrase(anchor: Token) -> bool:
     for _ in range(_MAX_HOPS):
         if token.dep_ == "agent" or token.dep_ == "prep" and token.lower_ == "by" and token.head.tag_ == "VBN":
             return True
+        if token.dep_ == "prep" and token.lower_ == "by" and _attack_noun(token.head):
+            return True  # "shooting attacks by two assailants": the doers of the attack named
         if token.head == token or token.pos_ == "VERB":
             return False
         token = token.head
     return False
 
 
+def _attack_noun(token: Token) -> bool:
+    entry = lexicon().words.get(token.lemma_.lower()) or lexicon().words.get(token.lower_)
+    return token.pos_ == "NOUN" and entry is not None and entry.type == "attack" and entry.rank > 0
+
+
+def _in_parentheses_after_count(sent: Span, number: NumberMention) -> bool:
+    """"9 (5 soldiers and 4 civilians) were injured": counts in brackets right after a count break it down."""
+    doc = sent.doc
+    phrase = doc.char_span(number.start, number.end, alignment_mode="expand")
+    if phrase is None:
+        return False
+    for j in range(phrase.start - 1, max(sent.start, phrase.start - 8) - 1, -1):
+        if doc[j].lower_ == ")":
+            return False
+        if doc[j].lower_ == "(":
+            before = doc[j - 1] if j > sent.start else None
+            return before is not None and (before.like_num or any(c.dep_ == "nummod" for c in before.children))
+    return False
+
+
 def _tolls_from_numbers(sent: Span) -> list[Toll]:
     tolls: list[Toll] = []
     for number in find_numbers(sent):
-        if _not_victims(number.unit) or _name_number(sent, number) or _no_one(sent, number):
+        if _not_victims(number.unit) or _name_number(sent, number) or _no_one(sent, number) \
+                or _modifier_number(sent, number):
             continue
         unit = _unit_token(sent, number)
         number_token = sent.doc[number.token_i]
@@ -426,7 +527,8 @@ def _tolls_from_numbers(sent: Span) -> list[Toll]:
             part = _is_part(anchor)
         else:
             kind, part = _climb(anchor)
-        part = part or _severity_part(sent, number) or _among_casualties(anchor, number_token)
+        part = part or _severity_part(sent, number) or _among_casualties(anchor, number_token) \
+            or _in_parentheses_after_count(sent, number)
         if kind is None and unit is not None:
             kind = casualty_kind(unit)
         if kind is None or _conflict_toll(anchor):
@@ -520,7 +622,11 @@ def _name_start(token: Token) -> Token:
 
 def _lone_other(token: Token) -> bool:
     """"one was killed and (the) other was injured", "killing one and wounding the other": a bare singular
-    "other" as a subject (or, with "the", as the object) is one person."""
+    "other" as a subject (or, with "the", as the object) is one person; so is "and other injured", parsed as a
+    modifier of the elided verb."""
+    if token.lower_ == "other" and token.dep_ == "amod" and token.head.i == token.i + 1 \
+            and token.head.pos_ == "VERB" and token.head.lower_ in _BARE_CASUALTY:
+        return token.i > 0 and token.doc[token.i - 1].lower_ == "and"
     if token.lower_ != "other" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     if token.dep_ == "dobj" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -575,7 +681,37 @@ def sentence_tolls(sent: Span) -> list[Toll]:
     unit_tokens = {tok.i for tok in sent for toll in tolls
                    if toll.unit and tok.lemma_.lower() == toll.unit and 0 <= tok.idx - toll.end <= 30}
     tolls = tolls + _singular_victims(sent, taken | unit_tokens, tolls)
+    tolls = _vague_subsets([toll for toll in tolls if not _only_attempted(sent, toll)])
     return tolls + _same_number(sent, tolls)
+
+
+_BARE_VAGUE = frozenset({"many", "several", "some", "most"})
+
+
+def _vague_subsets(tolls: list[Toll]) -> list[Toll]:
+    """"13 injured in the bombing, many suffered serious injuries": a bare vague count after an exact count of
+    its kind tells of some of those counted (a part), not of more victims."""
+    exact = [t for t in tolls if not t.part and t.bounds.min is not None and t.bounds.min == t.bounds.max]
+    return [replace(t, part=True) if t.unit is None and t.text.lower() in _BARE_VAGUE
+            and any(e.kind == t.kind and e.end <= t.start for e in exact) else t for t in tolls]
+
+
+def _only_attempted(sent: Span, toll: Toll) -> bool:
+    """"Gunmen tried to assassinate the governor", "an attempt to kill two judges", "plotted to kill the mayor":
+    the victim of a killing that was only tried, planned or threatened is no toll (the attempt may have failed)."""
+    phrase = sent.doc.char_span(toll.start, toll.end, alignment_mode="expand")
+    if phrase is None:
+        return False
+    verb = phrase.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "xcomp" and is_attempted(c) for c in verb.children):
+        return True  # "two men attempted to kill the chief": the would-be killers, whom the climb reached
+    return is_attempted(verb)
 
 
 _APPROXIMATE = frozenset({"around", "about", "roughly", "approximately", "nearly"})
