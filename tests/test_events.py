@@ -914,3 +914,9 @@ def test_the_victim_told_by_a_pronoun_continues_the_incident(extract):
     # a sentence marked as later stays its own event
     text = "Gunmen kidnapped a trader near the market. He was later shot dead."
     assert [e.subtype for e in extract(text) if e.type == "attack"] == ["kidnapping", "armed_assault"]
+
+
+def test_capture_of_a_town_the_model_calls_a_person(extract):
+    # the apposition says the name is a town, so this is a takeover there, not people taken
+    event = only(extract("The rebels have captured Goma, the largest city in the east of the country."), "takeover")
+    assert event.location is not None and event.location.name == "Goma"

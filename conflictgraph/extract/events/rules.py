@@ -198,10 +198,21 @@ def _captures_people(token: Token) -> bool:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
         lemma = child.lemma_.lower()
+        if _called_a_place(child):
+            return False  # "captured Goma, the largest city in the east": the model's PERSON is a town
         return (child.pos_ in ("PRON", "NUM") or child.ent_type_ in ("PERSON", "ORDINAL", "CARDINAL")
                 or lemma in PERP_NOUNS or lemma in _PEOPLE or child.lower_ in _PEOPLE
                 or child.lower_ == "alive")  # "captured a fourth alive", parsed with "alive" as the object
     return False
+
+
+# nouns an apposition uses to say that a name is a place ("X, a town in the north")
+_PLACE_APPOSITIONS = frozenset({"city", "town", "village", "capital", "port", "hub", "stronghold", "district",
+                                "province", "region", "county", "settlement", "municipality", "locality"})
+
+
+def _called_a_place(token: Token) -> bool:
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_APPOSITIONS for c in token.children)
 
 
 def _set_on_fire(token: Token, lex: Lexicon) -> Trigger | None:
