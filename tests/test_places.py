@@ -615,3 +615,19 @@ def test_sentence_saying_where_it_happened(extract, text, name):
 ])
 def test_place_near_a_named_place_is_a_reference(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a district the text names right before its province is where it happened, whatever its own words' role
+    ("Insurgents stormed the headquarters of Khas Uruzgan district in Uruzgan province on Friday.", "stormed",
+     "Khas Uruzgan", "AF"),
+    ("A mine wrecked a truck carrying flour in Dand District in the southern Kandahar Province.", "wrecked",
+     "Dand District", "AF"),
+    ("A car bomb rocked Zurmat district in Afghanistan's eastern Paktia province on Sunday.", "rocked",
+     "Zurmat", "AF"),
+    # ... also after "through", where the model leaves the name untagged
+    ("A bus full of traders ran over a mine while driving through the Gereshk district in the Afghan province of "
+     "Helmand.", "ran", "Gereshk", "AF"),
+])
+def test_district_named_inside_its_province(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

@@ -683,7 +683,7 @@ def _names_unit(token: Token) -> bool:
     ("Peshawar's Mathra", "Kashmir's Pulwama town")."""
     head = token.head
     if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and token.i + 1 == head.i:
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS  # "through the X district"
     return token.dep_ == "poss" and (head.pos_ == "PROPN" or head.lemma_.lower() in _SETTLEMENT_NOUNS)
 
 
@@ -1155,6 +1155,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = max(near, key=lambda c: (_rank(c), c.score))
     best = _settlement_inside(best, near)
     best = _named_inside(best, near, sents[0].doc) if sents else best
+    best = _unit_within(best, found, sents[0].doc) if sents else best
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1222,6 +1223,34 @@ def _named_inside(best: Located, near: list[Located], doc: Doc) -> Located:
         if inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
                 and (not seat or _fits_inside(inner, seat)) \
                 and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer):
+            return inner
+    return best
+
+
+# what may stand between a district and the province the text names right after it as its container: its unit
+# noun, "in"/"of", an article, the country's possessive, a direction word, a nationality and "province of"
+# ("Kajaki District in the southern Helmand Province", "Yahyakhel district in Afghanistan's eastern Paktika
+# province", "Bala Buluk district in the Afghan province of Farah")
+_UNIT_GAP = re.compile(
+    r"^\s*(?:(?i:district|county|tehsil|taluka|subdistrict|sub-district|cercle)\s*)?(?:,\s*)?(?i:in|of|inside)?\s*"
+    r"(?:(?i:the)\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+)?"
+    r"(?:(?i:(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central|upper|lower)\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:(?i:province|state|region|governorate|department|oblast)\s+of\s+(?:(?i:the)\s+)?)?$")
+
+
+def _unit_within(best: Located, found: list[Located], doc: Doc) -> Located:
+    """A district the text names right before the chosen province as inside it ("a market in Kajaki District
+    in the southern Helmand Province", "stormed the headquarters of Anar Dara district in Farah province") is
+    where it happened, whatever role its own words play in the sentence: the text names the province only to
+    say where the district lies. Not a district of a city (a quarter: reports name the city)."""
+    if best.place.precision not in ("admin1", "region") and not _seat_of_province(best):
+        return best
+    for inner in found:
+        if inner.unit < _DISTRICT_RANK or inner.end > best.start or best.start - inner.end > 60 \
+                or inner.place.country not in (None, best.place.country) or inner.score <= -2:
+            continue
+        gap = doc_text(doc)[inner.end:best.start]
+        if re.search(r"(?:\bin\b|\bof\b|,)", gap) and _UNIT_GAP.match(gap):
             return inner
     return best
 
