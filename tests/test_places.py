@@ -631,3 +631,17 @@ def test_place_near_a_named_place_is_a_reference(nlp, text, trigger, surface, co
 ])
 def test_district_named_inside_its_province(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a local government area is named by its seat town, looked up in Nigeria (not kept whole, with no country)
+    ("Gunmen killed three herders in Dikwa Local Government Area of Borno State on Monday.", "killed", "Dikwa",
+     "NG"),
+    # ... and reports name the incident by the area, not by the village inside it
+    ("Raiders burned a market in the village of Kwanti in the Gwoza local government area of Borno State.",
+     "burned", "Gwoza", "NG"),
+    ("Insurgents overran an army post at Malam Fatori in the local government of Abadam in Borno.", "overran",
+     "Abadam", "NG"),
+])
+def test_local_government_area(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

@@ -531,9 +531,10 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
-    for ent in (part for whole in _joined_names(named) for some in _comma_parts(whole) for part in _in_parts(some)):
-        if _not_a_place(ent):
+    for whole, ent in _entity_parts(sent):
+        covered.update(range(whole.start, whole.end))  # the kind words of "Jere Local Government Area of Borno" too
+        # an area's parts: the model's whole entity may be taken for an organisation's name, not each part
+        if _not_a_place(whole if ent is not whole else ent):
             covered.update(range(ent.start, ent.end))
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _has_facility_noun(ent.text)):
@@ -568,6 +569,14 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             if not _not_a_place(span):
                 spans.append((span, -0.5))
                 covered.update(range(start, token.i + 1))
+        elif token.lower_ in _LGA_WORDS:
+            continue  # "Local", "Government": kind words, not a name before a settlement noun
+        elif _lga_root(sent.doc[token.i:token.i + 1]) is not None:
+            # "in the Damboa local government area": the model leaves the name untagged, a modifier of "area"
+            start = _name_start(sent, token.i, covered)
+            if not any(i in covered for i in range(start, token.i)):
+                spans.append((sent.doc[start:token.i + 1], -0.5))
+                covered.update(range(start, token.i + 1))
         elif _names_unit(token):
             # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
             start = _name_start(sent, token.i, covered)
@@ -576,6 +585,13 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((sent.doc[start:token.i + 1], -0.5))
             covered.update(range(start, token.i + 1))
     return spans
+
+
+def _entity_parts(sent: Span) -> list[tuple[Span, Span]]:
+    """The sentence's entities, tidied and cut into the places they name, each with the span it was cut from."""
+    named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
+    return [(piece, part) for whole in _joined_names(named) for some in _comma_parts(whole)
+            for piece in _in_parts(some) for part in _lga_parts(piece)]
 
 
 def _name_start(sent: Span, index: int, covered: set[int]) -> int:
@@ -720,6 +736,62 @@ def _in_parts(ent: Span) -> list[Span]:
     return [Span(ent.doc, ent.start, cut, label=ent.label_), tail]
 
 
+# Nigeria's local government areas ("Jere Local Government Area", "the Damboa local government area", "Bassa
+# Local Government", "Madagali Local Council"): second-level units, named after their seat town
+_LGA_AFTER = re.compile(r"^\s*(?i:local\s+(?:government|council)|LGA\b)")
+_LGA_NOUN = re.compile(r"\s+(?i:local\s+(?:government(?:\s+(?:area|council))?|council)|LGA)\b.*$")
+_LGA_COUNTRY = "NG"
+# Nigerian reports name an incident by its local government area, not by the ward or village inside it: the
+# area ranks above a town
+_LGA_RANK = 4.5
+
+
+def _lga_parts(ent: Span) -> list[Span]:
+    """An entity the model runs over a local government area's kind words ("Jere Local Government Area of Borno")
+    is the area's name, then the state after "of"."""
+    words = [t.lower_ for t in ent]
+    if "local" not in words[1:] or ent.label_ in _NUMERIC_LABELS:
+        return [ent]
+    cut = ent.start + words.index("local", 1)
+    if not _LGA_AFTER.match(ent.doc[cut:ent.end].text):
+        return [ent]
+    parts = [Span(ent.doc, ent.start, cut, label="GPE")]
+    tail = next((t.i for t in ent.doc[cut:ent.end] if t.lower_ == "of"), None)
+    if tail is not None and tail + 1 < ent.end:
+        parts.append(Span(ent.doc, tail + 1, ent.end, label="GPE"))
+    return parts
+
+
+_LGA_WORDS = frozenset({"local", "government", "area", "council", "lga"})
+# "the local government of Geidam"; not "Jere Local Government Area of Borno", where the state comes after "of"
+_LGA_BEFORE = re.compile(r"\b(?i:the\s+local\s+(?:government|council)(?:\s+area)?\s+of\s+(?:the\s+)?)$")
+
+
+def _lga_root(ent: Span) -> Token | None:
+    """The kind noun of a local government area the name is given as ("Jere Local Government Area", "the local
+    government of Geidam"): it carries the area's role in the sentence. None when the name names no such area."""
+    doc = ent.doc
+    if ent.end < len(doc) and _LGA_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 30]):
+        end = ent.end
+        while end < len(doc) and doc[end].lower_ in _LGA_WORDS:
+            end += 1
+        return doc[end - 1]
+    if _LGA_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]):
+        of = ent.start - 2 if doc[ent.start - 1].lower_ == "the" else ent.start - 1
+        return doc[of - 1]
+    return None
+
+
+def _lga_place(text: str, hint: str | None) -> Place:
+    """A local government area: its seat town (in the hinted country, else in Nigeria, where most are), else the
+    name kept there."""
+    name, country = _LGA_NOUN.sub("", text), hint or _LGA_COUNTRY
+    place = geocode(name, country)
+    if place is not None and place.precision == "city" and place.country == country:
+        return place
+    return Place(name=name, country=country, precision="unknown")
+
+
 def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     """Scored place candidates of an event's sentences."""
     found: list[Located] = []
@@ -733,7 +805,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
             if named:  # an entity spanning an incident's name ("Lod Airport Massacre"): its place part
                 text, prior = named.group(1), prior + 1.0
-            place = _resolve(ent, text, hint or weak_hint, strong=hint is not None)
+            lga = _lga_root(ent)
+            place = _lga_place(text, hint or weak_hint) if lga is not None else _resolve(ent, text, hint or weak_hint, strong=hint is not None)
             if place is None and named:
                 place = _named_after(text, hint or weak_hint)
             if place is None:
@@ -760,7 +833,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             # specific than that container: it wins over it, as a resolved town would
             attached = located is not place and located.precision == "unknown"
             place = located
-            score = prior + _prep_score(ent.root) + (1.5 if attached else 0.0)
+            score = prior + _prep_score(ent.root if lga is None else lga) + (1.5 if attached else 0.0)
             if score <= -2.5 and place.precision in ("city", "point", "admin1") and ent.root.dep_ in ("compound", "nmod", "poss"):
                 score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
             if _attribution(ent):
@@ -773,7 +846,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
             modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
             found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier,
-                                 _unit_rank(ent)))
+                                 _unit_rank(ent) if lga is None else _LGA_RANK))
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
@@ -847,6 +920,8 @@ def _unit_rank(ent: Span) -> float:
 
 def _rank(candidate: Located) -> float:
     """How specific a candidate is: its place's precision, or for a seat town the division the text names."""
+    if candidate.unit == _LGA_RANK:
+        return _LGA_RANK  # whether the gazetteer knows its seat or not
     return _seat_unit(candidate) or SPECIFICITY.get(candidate.place.precision or "", 0)
 
 
