@@ -645,3 +645,15 @@ def test_district_named_inside_its_province(nlp, text, trigger, surface, country
 ])
 def test_local_government_area(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a quarter, road or bazaar the text names as part of a city is reported by its city
+    ("Gunmen shot a money changer in Karachi's Saddar Bazaar area on Monday.", "shot", "Karachi", "PK"),
+    ("A grenade exploded at a bakery in Gulistan Colony on the outskirts of Lahore.", "exploded", "Lahore", "PK"),
+    ("Gunmen wounded a tailor in the Saddar area, Rawalpindi city, on Monday.", "wounded", "Rawalpindi", "PK"),
+    # ... not a district named by its province's capital: that is a district of the province
+    ("A roadside bomb wounded two guards in Kandahar's Zhari district.", "wounded", "Zhari", "AF"),
+])
+def test_part_of_a_city_is_reported_by_the_city(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

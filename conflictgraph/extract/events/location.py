@@ -1231,6 +1231,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = _settlement_inside(best, near)
     best = _named_inside(best, near, sents[0].doc) if sents else best
     best = _unit_within(best, found, sents[0].doc) if sents else best
+    best = _city_around(best, found, sents[0].doc) if sents else best
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1327,6 +1328,36 @@ def _unit_within(best: Located, found: list[Located], doc: Doc) -> Located:
         gap = doc_text(doc)[inner.end:best.start]
         if re.search(r"(?:\bin\b|\bof\b|,)", gap) and _UNIT_GAP.match(gap):
             return inner
+    return best
+
+
+# words naming a part of a city: a quarter, a road, a market
+# (not "district": "Kandahar's Maywand District" is a district of the province the city gives its name to)
+_CITY_PARTS = r"(?i:area|neighbou?rhood|quarter|zone|road|street|avenue|bazaar|market|square|chowk|colony|locality)"
+# what stands between a part and the city the text names right after it as its whole ("Hazara Town on the outskirts
+# of Quetta", "Sha'ab, a neighbourhood of Baghdad", "the Akhtarabad area, Quetta city"; not "X area of Y", which
+# reports use for a town in its district as much as for a quarter)
+_CITY_AFTER_PART = re.compile(
+    r"^(?:\s+" + _CITY_PARTS + r")?(?:\s+(?:on|in)\s+the\s+outskirts\s+of|\s*,\s*(?:an?\s+)?(?:[a-z]+\s+)?"
+    + _CITY_PARTS + r"\s+of)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}?$"
+    r"|^\s+" + _CITY_PARTS + r"\s*,\s*$")
+# a city's possessive before a part of it ("Quetta's Raisani Road", "Mosul's al-Thawra district")
+_CITY_BEFORE_PART = re.compile(r"^['’]s?\s+$")
+
+
+def _city_around(best: Located, found: list[Located], doc: Doc) -> Located:
+    """A quarter, road or suburb the text names as part of a city ("a market in Hazara Town on the outskirts of
+    Quetta", "Quetta's Raisani Road", "Sha'ab, a neighbourhood of Baghdad") is reported by its city: the city is
+    the event's place."""
+    chars = doc_text(doc)
+    for outer in found:
+        if outer is best or outer.place.precision != "city":
+            continue  # (a namesake abroad of the part does not matter: the text puts it in the city)
+        if best.end <= outer.start <= best.end + 60 and _CITY_AFTER_PART.match(chars[best.end:outer.start]):
+            return outer
+        if outer.end <= best.start <= outer.end + 3 and _CITY_BEFORE_PART.match(chars[outer.end:best.start]) \
+                and re.search(r"\s" + _CITY_PARTS + r"\b", chars[best.start:best.end + 12]):
+            return outer
     return best
 
 
