@@ -657,3 +657,15 @@ def test_local_government_area(nlp, text, trigger, surface, country):
 ])
 def test_part_of_a_city_is_reported_by_the_city(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a town named on a facility stands where the facility does ("outside the X bus station")
+    ("A bomb hidden in a sack exploded outside the Surat Thani bus station, wounding four.", "exploded",
+     "Surat Thani", "TH"),
+    ("Five guards were killed in a raid on a Bamako hotel, Malian officials said.", "killed", "Bamako", "ML"),
+    # ... not when the text puts the facility in another place
+    ("A bomb exploded near the Helwan university at Cairo on Monday.", "exploded", "Cairo", "EG"),
+])
+def test_town_named_on_a_facility(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

@@ -474,6 +474,8 @@ def _place_like(ent: Span) -> bool:
         return True
     if _names_incident(root) or (len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS):
         return True  # "Kiryat Shmona massacre", "Lod Airport Massacre": kept only when the gazetteer knows it
+    if _facility_head(root) is not None:
+        return True  # "the Surat Thani police station": kept only when the gazetteer knows it
     if root.dep_ == "poss" or (root.dep_ == "dobj" and root.head.lemma_.lower() in _CONTROL_VERBS):
         return True  # "Grozny's streets", "rebels captured Birao": kept only when the gazetteer knows it
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -836,6 +838,9 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             score = prior + _prep_score(ent.root if lga is None else lga) + (1.5 if attached else 0.0)
             if score <= -2.5 and place.precision in ("city", "point", "admin1") and ent.root.dep_ in ("compound", "nmod", "poss"):
                 score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
+                facility = _facility_head(ent.root) if place.precision in ("city", "point") else None
+                if facility is not None and _named_by_its_town(facility, text, place):
+                    score = max(score, prior + _prep_score(facility))  # "outside the Surat Thani police station"
             if _attribution(ent):
                 score -= 4
             if trigger is not None and trigger.sent == sent:
@@ -1128,7 +1133,8 @@ _FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank"
                              "mosque", "church", "synagogue", "temple", "school", "college", "stadium", "bridge",
                              "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor",
                              "hall", "prefecture", "subway", "metro", "headquarters", "courthouse", "parliament",
-                             "court", "museum", "theatre", "theater", "mall", "cafe", "café", "restaurant", "fair"})
+                             "court", "museum", "theatre", "theater", "mall", "cafe", "café", "restaurant", "fair",
+                             "airfield", "airbase", "compound", "factory"})
 # words naming a kind of place, a direction or a part: a capitalised run of them only ("the Valley", "Southern
 # District", "Airport") names no place of its own, whatever town the gazetteer knows by that word
 _DIRECTION_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "north-east", "north-west",
@@ -1141,6 +1147,26 @@ _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|
 
 
 _FACILITY_OF = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r") of (?:the )?([A-Z][^,]*)$", re.I)
+
+
+def _facility_head(token: Token) -> Token | None:
+    """The facility noun a name modifies, over other modifiers ("the Chana railway station", "a Karachi port")."""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod") or token.head.i < token.i:
+            return None
+        token = token.head
+        if token.lower_ in _FACILITY_NOUNS:
+            return token
+    return None
+
+
+def _named_by_its_town(facility: Token, name: str, place: Place) -> bool:
+    """Does the name on a facility ("the Chana railway station") stand for the town it is in? Not when the text
+    puts the facility in another place ("the Helwan university at Cairo", "the Marriott hotel in New York"),
+    nor when the gazetteer knows the name only as a hamlet (a brand or a person)."""
+    if any(child.dep_ == "prep" and child.lower_ in ("in", "at") for child in facility.children):
+        return False
+    return (city_population(name, place.country) or 0) >= SMALL_POPULATION
 
 
 def _has_facility_noun(text: str) -> bool:
