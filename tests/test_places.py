@@ -669,3 +669,14 @@ def test_part_of_a_city_is_reported_by_the_city(nlp, text, trigger, surface, cou
 ])
 def test_town_named_on_a_facility(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # an unlisted district named with its kind word is a settlement inside the country, not a first-level division
+    ("Two teachers were shot dead in Upper Zorak District in northern Pakistan.", "shot", "Upper Zorak District",
+     "PK"),
+    ("A mine killed three herders in the Lower Tanai District of Pakistan.", "killed", "the Lower Tanai District",
+     "PK"),
+])
+def test_unlisted_district_named_with_its_kind_word(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

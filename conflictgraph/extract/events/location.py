@@ -1225,7 +1225,7 @@ def _names_division(ent: Span) -> bool:
     """"Hiran region", "the Aleppo Governorate": an unlisted first-level division (or a kind word taken for a
     name) is no settlement inside the place it would replace."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return ent[-1].lower_ in _ADMIN_NOUNS or (after is not None and after.lower_ in _ADMIN_NOUNS - {"district"})
+    return ent[-1].lower_ in _ADMIN_NOUNS - {"district"} or (after is not None and after.lower_ in _ADMIN_NOUNS - {"district"})
 
 
 def _names_settlement(ent: Span) -> bool:
