@@ -680,3 +680,30 @@ def test_town_named_on_a_facility(nlp, text, trigger, surface, country):
 ])
 def test_unlisted_district_named_with_its_kind_word(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):
+    """A hand-built parse (the model's parse of such sentences varies)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "index"), [
+    # "in Jammu and Kashmir's Tral township" parsed with the township as a conjunct of Jammu: the possessive
+    # still makes the name before the settlement noun a place's part
+    (["Gunmen", "shot", "a", "man", "in", "Jammu", "and", "Kashmir", "'s", "Tral", "township", "."],
+     [1, 1, 3, 1, 1, 4, 5, 10, 7, 10, 5, 1],
+     ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "cc", "poss", "case", "compound", "conj", "punct"],
+     ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PART", "PROPN", "NOUN", "PUNCT"], 9),
+    # "in Balochistan's Chaman border town": a lower-case noun between the name and the settlement noun
+    (["A", "blast", "in", "Balochistan", "'s", "Chaman", "border", "town", "killed", "two", "."],
+     [1, 8, 1, 7, 3, 7, 7, 2, 8, 8, 8],
+     ["det", "nsubj", "prep", "poss", "case", "compound", "compound", "pobj", "ROOT", "dobj", "punct"],
+     ["DET", "NOUN", "ADP", "PROPN", "PART", "PROPN", "NOUN", "NOUN", "VERB", "NUM", "PUNCT"], 5),
+])
+def test_untagged_name_of_a_possessed_unit(words, heads, deps, pos, index):
+    from conflictgraph.extract.events.location import _names_unit
+
+    assert _names_unit(_parsed(words, heads, deps, pos)[index])

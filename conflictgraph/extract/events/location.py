@@ -700,9 +700,19 @@ def _names_unit(token: Token) -> bool:
     that is itself after a place preposition ("in the Dera Bugti district"), or a possessive of a place
     ("Peshawar's Mathra", "Kashmir's Pulwama town")."""
     head = token.head
-    if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and token.i + 1 == head.i:
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS  # "through the X district"
+    if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and _only_nouns_between(token, head):
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:  # "through the X district"
+            return True
+        # "in Jammu and Kashmir's Anantnag district", "Balochistan's Chaman border town": a place's part, however
+        # the parser hung the noun
+        return any(child.dep_ == "poss" and child.pos_ == "PROPN" for child in head.children)
     return token.dep_ == "poss" and (head.pos_ == "PROPN" or head.lemma_.lower() in _SETTLEMENT_NOUNS)
+
+
+def _only_nouns_between(token: Token, head: Token) -> bool:
+    """Is ``token`` right before its head, or only lower-case nouns apart ("Chaman border town")?"""
+    between = token.doc[token.i + 1:head.i]
+    return head.i > token.i and all(t.pos_ == "NOUN" and t.text.islower() and t.dep_ == "compound" for t in between)
 
 
 def _comma_parts(ent: Span) -> list[Span]:
