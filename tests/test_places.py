@@ -707,3 +707,27 @@ def test_untagged_name_of_a_possessed_unit(words, heads, deps, pos, index):
     from conflictgraph.extract.events.location import _names_unit
 
     assert _names_unit(_parsed(words, heads, deps, pos)[index])
+
+
+def _located_at(doc, name: str, score: float, **fields):
+    from conflictgraph.extract.events.location import Located
+    from conflictgraph.models import Place
+
+    start = doc.text.index(name)
+    return Located(Place(name=name, precision="unknown"), start, start + len(name), name, score, **fields)
+
+
+@pytest.mark.parametrize(("text", "inner", "outer", "fields", "expected"), [
+    # a town the gazetteer lacks, in a province it lacks too (a second-level province): the town
+    ("Five soldiers were hurt by a mine in Datu Salam, Maguindanao.", "Datu Salam", "Maguindanao", {}, "Datu Salam"),
+    ("A soldier was killed in Talitay in the Philippine province of Maguindanao.", "Talitay", "Maguindanao",
+     {"settlement": True, "unit": 3.0}, "Talitay"),
+    # ... but an unlisted container named as no division holds a building, not a town: "the X mosque in Y"
+    ("A bomb went off near the Masjid Noor in Bandar Siyad.", "Masjid Noor", "Bandar Siyad", {}, "Bandar Siyad"),
+])
+def test_unlisted_place_inside_an_unlisted_province(nlp, text, inner, outer, fields, expected):
+    from conflictgraph.extract.events.location import _named_inside
+
+    doc = nlp(text)
+    best = _located_at(doc, outer, 4.3, **fields)
+    assert _named_inside(best, [_located_at(doc, inner, 3.9), best], doc).text == expected

@@ -1324,18 +1324,22 @@ def _named_inside(best: Located, near: list[Located], doc: Doc) -> Located:
     """An unlisted name the text places inside the chosen place ("the Sholgara District of Balkh Province",
     "Al-Dana in Idlib Governorate", "the Jani Khel area of Bannu district") is the more precise place: it
     wins and takes its container's country and division (``_contained``). Not inside a town: a hotel or
-    a quarter would take the town's place, and a place keeps one name."""
+    a quarter would take the town's place, and a place keeps one name. A container the gazetteer lacks too
+    (a second-level province: "in Datu Piang, Maguindanao") counts unless the text names it as a settlement."""
     seat = _seat_unit(best)
-    if best.place.precision not in ("admin1", "region") and not seat:
+    unlisted = best.place.precision == "unknown" and best.unit != _LGA_RANK \
+        and (not best.settlement or best.unit == _PROVINCE_RANK)
+    if best.place.precision not in ("admin1", "region") and not seat and not unlisted:
         return best
     outer = doc.char_span(best.start, best.end, alignment_mode="expand")
     if outer is None:
         return best
     for inner in near:
-        if inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
+        if inner is not best and inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
                 and (not seat or _fits_inside(inner, seat)) \
-                and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer):
-            return inner
+                and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer) \
+                and (not unlisted or best.unit or doc_text(doc)[inner.end:best.start].strip() == ","):
+            return inner  # (an unlisted container named as no division only after a comma: "the mosque in X")
     return best
 
 
@@ -1409,6 +1413,9 @@ def _placed_in(inner: Span | None, outer: Span) -> bool:
         return False
     if tuple(t.lower_ for t in inner.doc[inner.end:outer.start]) in _WITHIN_WORDS:
         return True
+    gap = inner.doc[inner.end:outer.start].text
+    if outer.start - inner.end <= 8 and re.search(r"\b(?:in|of)\b", gap) and _UNIT_GAP.match(" " + gap + " "):
+        return True  # "Mamasapano in the Philippine province of Maguindanao"
     root = outer.root
     while root.dep_ == "compound" and root.head.i > root.i:  # "Bannu district", "Idlib Governorate"
         root = root.head
