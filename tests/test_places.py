@@ -731,3 +731,14 @@ def test_unlisted_place_inside_an_unlisted_province(nlp, text, inner, outer, fie
     doc = nlp(text)
     best = _located_at(doc, outer, 4.3, **fields)
     assert _named_inside(best, [_located_at(doc, inner, 3.9), best], doc).text == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a department inside a region or province (Cameroon, Niger, Burkina Faso) is the smaller unit: it wins
+    ("Raiders burned twelve huts in the Mayo-Tsanaga department in Cameroon's Far North region.", "burned",
+     "Mayo-Tsanaga", "CM"),
+    ("Gunmen killed two herders in the Bosso department of the Diffa region in Niger.", "killed", "Bosso", "NE"),
+])
+def test_department_inside_a_region(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+

@@ -118,7 +118,7 @@ _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "villages", "towns", "
                                "neighborhood", "suburb", "area", "camp", "municipality", "region", "governorate",
                                "county", "hamlet", "settlement", "locality", "countryside", "valley", "island",
                                "commune", "tehsil", "township", "cercle", "barangay", "taluka", "regency",
-                               "metropolis", "subdistrict", "sub-district"})
+                               "metropolis", "subdistrict", "sub-district", "department"})
 # prepositions that put an event inside a named place (not "of", "on", "from": "fighters of the Movement")
 _INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
 # movement prepositions the event rules do not count as place prepositions ("marched through X")
@@ -1348,7 +1348,7 @@ def _named_inside(best: Located, near: list[Located], doc: Doc) -> Located:
 # ("Kajaki District in the southern Helmand Province", "Yahyakhel district in Afghanistan's eastern Paktika
 # province", "Bala Buluk district in the Afghan province of Farah")
 _UNIT_GAP = re.compile(
-    r"^\s*(?:(?i:district|county|tehsil|taluka|subdistrict|sub-district|cercle)\s*)?(?:,\s*)?(?i:in|of|inside)?\s*"
+    r"^\s*(?:(?i:district|county|tehsil|taluka|subdistrict|sub-district|cercle|department|province)\s*)?(?:,\s*)?(?i:in|of|inside)?\s*"
     r"(?:(?i:the)\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+)?"
     r"(?:(?i:(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central|upper|lower)\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:(?i:province|state|region|governorate|department|oblast)\s+of\s+(?:(?i:the)\s+)?)?$")
@@ -1362,7 +1362,7 @@ def _unit_within(best: Located, found: list[Located], doc: Doc) -> Located:
     if best.place.precision not in ("admin1", "region") and not _seat_of_province(best):
         return best
     for inner in found:
-        if inner.unit < _DISTRICT_RANK or inner.end > best.start or best.start - inner.end > 60 \
+        if inner.unit < _PROVINCE_RANK or inner.end > best.start or best.start - inner.end > 60 \
                 or inner.place.country not in (None, best.place.country) or inner.score <= -2:
             continue
         gap = doc_text(doc)[inner.end:best.start]
