@@ -615,3 +615,130 @@ def test_sentence_saying_where_it_happened(extract, text, name):
 ])
 def test_place_near_a_named_place_is_a_reference(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a district the text names right before its province is where it happened, whatever its own words' role
+    ("Insurgents stormed the headquarters of Khas Uruzgan district in Uruzgan province on Friday.", "stormed",
+     "Khas Uruzgan", "AF"),
+    ("A mine wrecked a truck carrying flour in Dand District in the southern Kandahar Province.", "wrecked",
+     "Dand District", "AF"),
+    ("A car bomb rocked Zurmat district in Afghanistan's eastern Paktia province on Sunday.", "rocked",
+     "Zurmat", "AF"),
+    # ... also after "through", where the model leaves the name untagged
+    ("A bus full of traders ran over a mine while driving through the Gereshk district in the Afghan province of "
+     "Helmand.", "ran", "Gereshk", "AF"),
+])
+def test_district_named_inside_its_province(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a local government area is named by its seat town, looked up in Nigeria (not kept whole, with no country)
+    ("Gunmen killed three herders in Dikwa Local Government Area of Borno State on Monday.", "killed", "Dikwa",
+     "NG"),
+    # ... and reports name the incident by the area, not by the village inside it
+    ("Raiders burned a market in the village of Kwanti in the Gwoza local government area of Borno State.",
+     "burned", "Gwoza", "NG"),
+    ("Insurgents overran an army post at Malam Fatori in the local government of Abadam in Borno.", "overran",
+     "Abadam", "NG"),
+])
+def test_local_government_area(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a quarter, road or bazaar the text names as part of a city is reported by its city
+    ("Gunmen shot a money changer in Karachi's Saddar Bazaar area on Monday.", "shot", "Karachi", "PK"),
+    ("A grenade exploded at a bakery in Gulistan Colony on the outskirts of Lahore.", "exploded", "Lahore", "PK"),
+    ("Gunmen wounded a tailor in the Saddar area, Rawalpindi city, on Monday.", "wounded", "Rawalpindi", "PK"),
+    # ... not a district named by its province's capital: that is a district of the province
+    ("A roadside bomb wounded two guards in Kandahar's Zhari district.", "wounded", "Zhari", "AF"),
+])
+def test_part_of_a_city_is_reported_by_the_city(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a town named on a facility stands where the facility does ("outside the X bus station")
+    ("A bomb hidden in a sack exploded outside the Surat Thani bus station, wounding four.", "exploded",
+     "Surat Thani", "TH"),
+    ("Five guards were killed in a raid on a Bamako hotel, Malian officials said.", "killed", "Bamako", "ML"),
+    # ... not when the text puts the facility in another place
+    ("A bomb exploded near the Helwan university at Cairo on Monday.", "exploded", "Cairo", "EG"),
+])
+def test_town_named_on_a_facility(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # an unlisted district named with its kind word is a settlement inside the country, not a first-level division
+    ("Two teachers were shot dead in Upper Zorak District in northern Pakistan.", "shot", "Upper Zorak District",
+     "PK"),
+    ("A mine killed three herders in the Lower Tanai District of Pakistan.", "killed", "the Lower Tanai District",
+     "PK"),
+])
+def test_unlisted_district_named_with_its_kind_word(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):
+    """A hand-built parse (the model's parse of such sentences varies)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "index"), [
+    # "in Jammu and Kashmir's Tral township" parsed with the township as a conjunct of Jammu: the possessive
+    # still makes the name before the settlement noun a place's part
+    (["Gunmen", "shot", "a", "man", "in", "Jammu", "and", "Kashmir", "'s", "Tral", "township", "."],
+     [1, 1, 3, 1, 1, 4, 5, 10, 7, 10, 5, 1],
+     ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "cc", "poss", "case", "compound", "conj", "punct"],
+     ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PART", "PROPN", "NOUN", "PUNCT"], 9),
+    # "in Balochistan's Chaman border town": a lower-case noun between the name and the settlement noun
+    (["A", "blast", "in", "Balochistan", "'s", "Chaman", "border", "town", "killed", "two", "."],
+     [1, 8, 1, 7, 3, 7, 7, 2, 8, 8, 8],
+     ["det", "nsubj", "prep", "poss", "case", "compound", "compound", "pobj", "ROOT", "dobj", "punct"],
+     ["DET", "NOUN", "ADP", "PROPN", "PART", "PROPN", "NOUN", "NOUN", "VERB", "NUM", "PUNCT"], 5),
+])
+def test_untagged_name_of_a_possessed_unit(words, heads, deps, pos, index):
+    from conflictgraph.extract.events.location import _names_unit
+
+    assert _names_unit(_parsed(words, heads, deps, pos)[index])
+
+
+def _located_at(doc, name: str, score: float, **fields):
+    from conflictgraph.extract.events.location import Located
+    from conflictgraph.models import Place
+
+    start = doc.text.index(name)
+    return Located(Place(name=name, precision="unknown"), start, start + len(name), name, score, **fields)
+
+
+@pytest.mark.parametrize(("text", "inner", "outer", "fields", "expected"), [
+    # a town the gazetteer lacks, in a province it lacks too (a second-level province): the town
+    ("Five soldiers were hurt by a mine in Datu Salam, Maguindanao.", "Datu Salam", "Maguindanao", {}, "Datu Salam"),
+    ("A soldier was killed in Talitay in the Philippine province of Maguindanao.", "Talitay", "Maguindanao",
+     {"settlement": True, "unit": 3.0}, "Talitay"),
+    # ... but an unlisted container named as no division holds a building, not a town: "the X mosque in Y"
+    ("A bomb went off near the Masjid Noor in Bandar Siyad.", "Masjid Noor", "Bandar Siyad", {}, "Bandar Siyad"),
+])
+def test_unlisted_place_inside_an_unlisted_province(nlp, text, inner, outer, fields, expected):
+    from conflictgraph.extract.events.location import _named_inside
+
+    doc = nlp(text)
+    best = _located_at(doc, outer, 4.3, **fields)
+    assert _named_inside(best, [_located_at(doc, inner, 3.9), best], doc).text == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a department inside a region or province (Cameroon, Niger, Burkina Faso) is the smaller unit: it wins
+    ("Raiders burned twelve huts in the Mayo-Tsanaga department in Cameroon's Far North region.", "burned",
+     "Mayo-Tsanaga", "CM"),
+    ("Gunmen killed two herders in the Bosso department of the Diffa region in Niger.", "killed", "Bosso", "NE"),
+])
+def test_department_inside_a_region(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+

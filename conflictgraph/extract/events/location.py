@@ -118,7 +118,7 @@ _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "villages", "towns", "
                                "neighborhood", "suburb", "area", "camp", "municipality", "region", "governorate",
                                "county", "hamlet", "settlement", "locality", "countryside", "valley", "island",
                                "commune", "tehsil", "township", "cercle", "barangay", "taluka", "regency",
-                               "metropolis", "subdistrict", "sub-district"})
+                               "metropolis", "subdistrict", "sub-district", "department"})
 # prepositions that put an event inside a named place (not "of", "on", "from": "fighters of the Movement")
 _INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
 # movement prepositions the event rules do not count as place prepositions ("marched through X")
@@ -474,6 +474,8 @@ def _place_like(ent: Span) -> bool:
         return True
     if _names_incident(root) or (len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS):
         return True  # "Kiryat Shmona massacre", "Lod Airport Massacre": kept only when the gazetteer knows it
+    if _facility_head(root) is not None:
+        return True  # "the Surat Thani police station": kept only when the gazetteer knows it
     if root.dep_ == "poss" or (root.dep_ == "dobj" and root.head.lemma_.lower() in _CONTROL_VERBS):
         return True  # "Grozny's streets", "rebels captured Birao": kept only when the gazetteer knows it
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -531,9 +533,10 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
     spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
-    named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
-    for ent in (part for whole in _joined_names(named) for some in _comma_parts(whole) for part in _in_parts(some)):
-        if _not_a_place(ent):
+    for whole, ent in _entity_parts(sent):
+        covered.update(range(whole.start, whole.end))  # the kind words of "Jere Local Government Area of Borno" too
+        # an area's parts: the model's whole entity may be taken for an organisation's name, not each part
+        if _not_a_place(whole if ent is not whole else ent):
             covered.update(range(ent.start, ent.end))
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _has_facility_noun(ent.text)):
@@ -568,6 +571,14 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             if not _not_a_place(span):
                 spans.append((span, -0.5))
                 covered.update(range(start, token.i + 1))
+        elif token.lower_ in _LGA_WORDS:
+            continue  # "Local", "Government": kind words, not a name before a settlement noun
+        elif _lga_root(sent.doc[token.i:token.i + 1]) is not None:
+            # "in the Damboa local government area": the model leaves the name untagged, a modifier of "area"
+            start = _name_start(sent, token.i, covered)
+            if not any(i in covered for i in range(start, token.i)):
+                spans.append((sent.doc[start:token.i + 1], -0.5))
+                covered.update(range(start, token.i + 1))
         elif _names_unit(token):
             # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
             start = _name_start(sent, token.i, covered)
@@ -576,6 +587,13 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((sent.doc[start:token.i + 1], -0.5))
             covered.update(range(start, token.i + 1))
     return spans
+
+
+def _entity_parts(sent: Span) -> list[tuple[Span, Span]]:
+    """The sentence's entities, tidied and cut into the places they name, each with the span it was cut from."""
+    named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
+    return [(piece, part) for whole in _joined_names(named) for some in _comma_parts(whole)
+            for piece in _in_parts(some) for part in _lga_parts(piece)]
 
 
 def _name_start(sent: Span, index: int, covered: set[int]) -> int:
@@ -682,9 +700,19 @@ def _names_unit(token: Token) -> bool:
     that is itself after a place preposition ("in the Dera Bugti district"), or a possessive of a place
     ("Peshawar's Mathra", "Kashmir's Pulwama town")."""
     head = token.head
-    if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and token.i + 1 == head.i:
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+    if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and _only_nouns_between(token, head):
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:  # "through the X district"
+            return True
+        # "in Jammu and Kashmir's Anantnag district", "Balochistan's Chaman border town": a place's part, however
+        # the parser hung the noun
+        return any(child.dep_ == "poss" and child.pos_ == "PROPN" for child in head.children)
     return token.dep_ == "poss" and (head.pos_ == "PROPN" or head.lemma_.lower() in _SETTLEMENT_NOUNS)
+
+
+def _only_nouns_between(token: Token, head: Token) -> bool:
+    """Is ``token`` right before its head, or only lower-case nouns apart ("Chaman border town")?"""
+    between = token.doc[token.i + 1:head.i]
+    return head.i > token.i and all(t.pos_ == "NOUN" and t.text.islower() and t.dep_ == "compound" for t in between)
 
 
 def _comma_parts(ent: Span) -> list[Span]:
@@ -720,6 +748,62 @@ def _in_parts(ent: Span) -> list[Span]:
     return [Span(ent.doc, ent.start, cut, label=ent.label_), tail]
 
 
+# Nigeria's local government areas ("Jere Local Government Area", "the Damboa local government area", "Bassa
+# Local Government", "Madagali Local Council"): second-level units, named after their seat town
+_LGA_AFTER = re.compile(r"^\s*(?i:local\s+(?:government|council)|LGA\b)")
+_LGA_NOUN = re.compile(r"\s+(?i:local\s+(?:government(?:\s+(?:area|council))?|council)|LGA)\b.*$")
+_LGA_COUNTRY = "NG"
+# Nigerian reports name an incident by its local government area, not by the ward or village inside it: the
+# area ranks above a town
+_LGA_RANK = 4.5
+
+
+def _lga_parts(ent: Span) -> list[Span]:
+    """An entity the model runs over a local government area's kind words ("Jere Local Government Area of Borno")
+    is the area's name, then the state after "of"."""
+    words = [t.lower_ for t in ent]
+    if "local" not in words[1:] or ent.label_ in _NUMERIC_LABELS:
+        return [ent]
+    cut = ent.start + words.index("local", 1)
+    if not _LGA_AFTER.match(ent.doc[cut:ent.end].text):
+        return [ent]
+    parts = [Span(ent.doc, ent.start, cut, label="GPE")]
+    tail = next((t.i for t in ent.doc[cut:ent.end] if t.lower_ == "of"), None)
+    if tail is not None and tail + 1 < ent.end:
+        parts.append(Span(ent.doc, tail + 1, ent.end, label="GPE"))
+    return parts
+
+
+_LGA_WORDS = frozenset({"local", "government", "area", "council", "lga"})
+# "the local government of Geidam"; not "Jere Local Government Area of Borno", where the state comes after "of"
+_LGA_BEFORE = re.compile(r"\b(?i:the\s+local\s+(?:government|council)(?:\s+area)?\s+of\s+(?:the\s+)?)$")
+
+
+def _lga_root(ent: Span) -> Token | None:
+    """The kind noun of a local government area the name is given as ("Jere Local Government Area", "the local
+    government of Geidam"): it carries the area's role in the sentence. None when the name names no such area."""
+    doc = ent.doc
+    if ent.end < len(doc) and _LGA_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 30]):
+        end = ent.end
+        while end < len(doc) and doc[end].lower_ in _LGA_WORDS:
+            end += 1
+        return doc[end - 1]
+    if _LGA_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]):
+        of = ent.start - 2 if doc[ent.start - 1].lower_ == "the" else ent.start - 1
+        return doc[of - 1]
+    return None
+
+
+def _lga_place(text: str, hint: str | None) -> Place:
+    """A local government area: its seat town (in the hinted country, else in Nigeria, where most are), else the
+    name kept there."""
+    name, country = _LGA_NOUN.sub("", text), hint or _LGA_COUNTRY
+    place = geocode(name, country)
+    if place is not None and place.precision == "city" and place.country == country:
+        return place
+    return Place(name=name, country=country, precision="unknown")
+
+
 def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     """Scored place candidates of an event's sentences."""
     found: list[Located] = []
@@ -733,7 +817,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
             if named:  # an entity spanning an incident's name ("Lod Airport Massacre"): its place part
                 text, prior = named.group(1), prior + 1.0
-            place = _resolve(ent, text, hint or weak_hint, strong=hint is not None)
+            lga = _lga_root(ent)
+            place = _lga_place(text, hint or weak_hint) if lga is not None else _resolve(ent, text, hint or weak_hint, strong=hint is not None)
             if place is None and named:
                 place = _named_after(text, hint or weak_hint)
             if place is None:
@@ -760,9 +845,12 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             # specific than that container: it wins over it, as a resolved town would
             attached = located is not place and located.precision == "unknown"
             place = located
-            score = prior + _prep_score(ent.root) + (1.5 if attached else 0.0)
+            score = prior + _prep_score(ent.root if lga is None else lga) + (1.5 if attached else 0.0)
             if score <= -2.5 and place.precision in ("city", "point", "admin1") and ent.root.dep_ in ("compound", "nmod", "poss"):
                 score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
+                facility = _facility_head(ent.root) if place.precision in ("city", "point") else None
+                if facility is not None and _named_by_its_town(facility, text, place):
+                    score = max(score, prior + _prep_score(facility))  # "outside the Surat Thani police station"
             if _attribution(ent):
                 score -= 4
             if trigger is not None and trigger.sent == sent:
@@ -773,7 +861,7 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
             settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
             modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
             found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier,
-                                 _unit_rank(ent)))
+                                 _unit_rank(ent) if lga is None else _LGA_RANK))
         if hint is None:
             found[first:] = _within_division(found[first:])
     return found
@@ -847,6 +935,8 @@ def _unit_rank(ent: Span) -> float:
 
 def _rank(candidate: Located) -> float:
     """How specific a candidate is: its place's precision, or for a seat town the division the text names."""
+    if candidate.unit == _LGA_RANK:
+        return _LGA_RANK  # whether the gazetteer knows its seat or not
     return _seat_unit(candidate) or SPECIFICITY.get(candidate.place.precision or "", 0)
 
 
@@ -1053,7 +1143,8 @@ _FACILITY_NOUNS = frozenset({"airport", "hotel", "university", "station", "bank"
                              "mosque", "church", "synagogue", "temple", "school", "college", "stadium", "bridge",
                              "campus", "prison", "base", "barracks", "hospital", "port", "harbour", "harbor",
                              "hall", "prefecture", "subway", "metro", "headquarters", "courthouse", "parliament",
-                             "court", "museum", "theatre", "theater", "mall", "cafe", "café", "restaurant", "fair"})
+                             "court", "museum", "theatre", "theater", "mall", "cafe", "café", "restaurant", "fair",
+                             "airfield", "airbase", "compound", "factory"})
 # words naming a kind of place, a direction or a part: a capitalised run of them only ("the Valley", "Southern
 # District", "Airport") names no place of its own, whatever town the gazetteer knows by that word
 _DIRECTION_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "north-east", "north-west",
@@ -1066,6 +1157,26 @@ _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|
 
 
 _FACILITY_OF = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r") of (?:the )?([A-Z][^,]*)$", re.I)
+
+
+def _facility_head(token: Token) -> Token | None:
+    """The facility noun a name modifies, over other modifiers ("the Chana railway station", "a Karachi port")."""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod") or token.head.i < token.i:
+            return None
+        token = token.head
+        if token.lower_ in _FACILITY_NOUNS:
+            return token
+    return None
+
+
+def _named_by_its_town(facility: Token, name: str, place: Place) -> bool:
+    """Does the name on a facility ("the Chana railway station") stand for the town it is in? Not when the text
+    puts the facility in another place ("the Helwan university at Cairo", "the Marriott hotel in New York"),
+    nor when the gazetteer knows the name only as a hamlet (a brand or a person)."""
+    if any(child.dep_ == "prep" and child.lower_ in ("in", "at") for child in facility.children):
+        return False
+    return (city_population(name, place.country) or 0) >= SMALL_POPULATION
 
 
 def _has_facility_noun(text: str) -> bool:
@@ -1124,7 +1235,7 @@ def _names_division(ent: Span) -> bool:
     """"Hiran region", "the Aleppo Governorate": an unlisted first-level division (or a kind word taken for a
     name) is no settlement inside the place it would replace."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return ent[-1].lower_ in _ADMIN_NOUNS or (after is not None and after.lower_ in _ADMIN_NOUNS - {"district"})
+    return ent[-1].lower_ in _ADMIN_NOUNS - {"district"} or (after is not None and after.lower_ in _ADMIN_NOUNS - {"district"})
 
 
 def _names_settlement(ent: Span) -> bool:
@@ -1155,6 +1266,8 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = max(near, key=lambda c: (_rank(c), c.score))
     best = _settlement_inside(best, near)
     best = _named_inside(best, near, sents[0].doc) if sents else best
+    best = _unit_within(best, found, sents[0].doc) if sents else best
+    best = _city_around(best, found, sents[0].doc) if sents else best
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1211,18 +1324,80 @@ def _named_inside(best: Located, near: list[Located], doc: Doc) -> Located:
     """An unlisted name the text places inside the chosen place ("the Sholgara District of Balkh Province",
     "Al-Dana in Idlib Governorate", "the Jani Khel area of Bannu district") is the more precise place: it
     wins and takes its container's country and division (``_contained``). Not inside a town: a hotel or
-    a quarter would take the town's place, and a place keeps one name."""
+    a quarter would take the town's place, and a place keeps one name. A container the gazetteer lacks too
+    (a second-level province: "in Datu Piang, Maguindanao") counts unless the text names it as a settlement."""
     seat = _seat_unit(best)
-    if best.place.precision not in ("admin1", "region") and not seat:
+    unlisted = best.place.precision == "unknown" and best.unit != _LGA_RANK \
+        and (not best.settlement or best.unit == _PROVINCE_RANK)
+    if best.place.precision not in ("admin1", "region") and not seat and not unlisted:
         return best
     outer = doc.char_span(best.start, best.end, alignment_mode="expand")
     if outer is None:
         return best
     for inner in near:
-        if inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
+        if inner is not best and inner.place.precision == "unknown" and inner.place.country in (None, best.place.country) \
                 and (not seat or _fits_inside(inner, seat)) \
-                and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer):
+                and _placed_in(doc.char_span(inner.start, inner.end, alignment_mode="expand"), outer) \
+                and (not unlisted or best.unit or doc_text(doc)[inner.end:best.start].strip() == ","):
+            return inner  # (an unlisted container named as no division only after a comma: "the mosque in X")
+    return best
+
+
+# what may stand between a district and the province the text names right after it as its container: its unit
+# noun, "in"/"of", an article, the country's possessive, a direction word, a nationality and "province of"
+# ("Kajaki District in the southern Helmand Province", "Yahyakhel district in Afghanistan's eastern Paktika
+# province", "Bala Buluk district in the Afghan province of Farah")
+_UNIT_GAP = re.compile(
+    r"^\s*(?:(?i:district|county|tehsil|taluka|subdistrict|sub-district|cercle|department|province)\s*)?(?:,\s*)?(?i:in|of|inside)?\s*"
+    r"(?:(?i:the)\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?\s+)?"
+    r"(?:(?i:(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central|upper|lower)\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:(?i:province|state|region|governorate|department|oblast)\s+of\s+(?:(?i:the)\s+)?)?$")
+
+
+def _unit_within(best: Located, found: list[Located], doc: Doc) -> Located:
+    """A district the text names right before the chosen province as inside it ("a market in Kajaki District
+    in the southern Helmand Province", "stormed the headquarters of Anar Dara district in Farah province") is
+    where it happened, whatever role its own words play in the sentence: the text names the province only to
+    say where the district lies. Not a district of a city (a quarter: reports name the city)."""
+    if best.place.precision not in ("admin1", "region") and not _seat_of_province(best):
+        return best
+    for inner in found:
+        if inner.unit < _PROVINCE_RANK or inner.end > best.start or best.start - inner.end > 60 \
+                or inner.place.country not in (None, best.place.country) or inner.score <= -2:
+            continue
+        gap = doc_text(doc)[inner.end:best.start]
+        if re.search(r"(?:\bin\b|\bof\b|,)", gap) and _UNIT_GAP.match(gap):
             return inner
+    return best
+
+
+# words naming a part of a city: a quarter, a road, a market
+# (not "district": "Kandahar's Maywand District" is a district of the province the city gives its name to)
+_CITY_PARTS = r"(?i:area|neighbou?rhood|quarter|zone|road|street|avenue|bazaar|market|square|chowk|colony|locality)"
+# what stands between a part and the city the text names right after it as its whole ("Hazara Town on the outskirts
+# of Quetta", "Sha'ab, a neighbourhood of Baghdad", "the Akhtarabad area, Quetta city"; not "X area of Y", which
+# reports use for a town in its district as much as for a quarter)
+_CITY_AFTER_PART = re.compile(
+    r"^(?:\s+" + _CITY_PARTS + r")?(?:\s+(?:on|in)\s+the\s+outskirts\s+of|\s*,\s*(?:an?\s+)?(?:[a-z]+\s+)?"
+    + _CITY_PARTS + r"\s+of)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}?$"
+    r"|^\s+" + _CITY_PARTS + r"\s*,\s*$")
+# a city's possessive before a part of it ("Quetta's Raisani Road", "Mosul's al-Thawra district")
+_CITY_BEFORE_PART = re.compile(r"^['’]s?\s+$")
+
+
+def _city_around(best: Located, found: list[Located], doc: Doc) -> Located:
+    """A quarter, road or suburb the text names as part of a city ("a market in Hazara Town on the outskirts of
+    Quetta", "Quetta's Raisani Road", "Sha'ab, a neighbourhood of Baghdad") is reported by its city: the city is
+    the event's place."""
+    chars = doc_text(doc)
+    for outer in found:
+        if outer is best or outer.place.precision != "city":
+            continue  # (a namesake abroad of the part does not matter: the text puts it in the city)
+        if best.end <= outer.start <= best.end + 60 and _CITY_AFTER_PART.match(chars[best.end:outer.start]):
+            return outer
+        if outer.end <= best.start <= outer.end + 3 and _CITY_BEFORE_PART.match(chars[outer.end:best.start]) \
+                and re.search(r"\s" + _CITY_PARTS + r"\b", chars[best.start:best.end + 12]):
+            return outer
     return best
 
 
@@ -1238,6 +1413,9 @@ def _placed_in(inner: Span | None, outer: Span) -> bool:
         return False
     if tuple(t.lower_ for t in inner.doc[inner.end:outer.start]) in _WITHIN_WORDS:
         return True
+    gap = inner.doc[inner.end:outer.start].text
+    if outer.start - inner.end <= 8 and re.search(r"\b(?:in|of)\b", gap) and _UNIT_GAP.match(" " + gap + " "):
+        return True  # "Mamasapano in the Philippine province of Maguindanao"
     root = outer.root
     while root.dep_ == "compound" and root.head.i > root.i:  # "Bannu district", "Idlib Governorate"
         root = root.head
