@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -106,7 +107,7 @@ def summary(db: str | None, top: int) -> None:
     out.print("[bold]Actors by kind:[/bold] " + ", ".join(f"{k} {n}" for k, n in sorted(data["actors_by_kind"].items(), key=lambda kv: -kv[1])))
     table = Table("actor", "kind", "mentions", "documents", title=f"Top {top} actors")
     for row in data["top_actors"]:
-        table.add_row(row["name"], row["kind"], str(row["mention_count"]), str(row["document_count"]))
+        _add_row(table, row["name"], row["kind"], str(row["mention_count"]), str(row["document_count"]))
     out.print(table)
 
 
@@ -126,7 +127,7 @@ def actors(db: str | None, kind: str | None, limit: int | None, as_json: bool) -
         return
     table = Table("id", "name", "kind", "country", "mentions", "documents")
     for row in rows:
-        table.add_row(row["id"], row["name"], row["kind"], row["country"] or "", str(row["mention_count"]), str(row["document_count"]))
+        _add_row(table, row["id"], row["name"], row["kind"], row["country"] or "", str(row["mention_count"]), str(row["document_count"]))
     out.print(table)
 
 
@@ -149,20 +150,26 @@ def show(actor: str, db: str | None, as_json: bool) -> None:
     _print_actor(detail)
 
 
+def _add_row(table: Table, *cells: str) -> None:
+    """A table row of text from the articles: brackets in it are text, not rich markup."""
+    table.add_row(*(escape(cell) for cell in cells))
+
+
 def _print_actor(detail: dict) -> None:
-    out.print(f"[bold]{detail['name']}[/bold]  ({detail['kind']}{', ' + detail['country'] if detail['country'] else ''})  id={detail['id']}")
+    name = escape(detail["name"])
+    out.print(f"[bold]{name}[/bold]  ({detail['kind']}{', ' + detail['country'] if detail['country'] else ''})  id={escape(detail['id'])}")
     if detail.get("parent_id"):
         out.print(f"parent: {detail['parent_id']}")
     by_source: dict[str, list[str]] = {}
     for alias in detail["aliases"]:
         by_source.setdefault(alias["source"], []).append(alias["alias"])
     for source, names in by_source.items():
-        out.print(f"aliases [dim]({source})[/dim]: " + "; ".join(names), highlight=False)
+        out.print(f"aliases [dim]({escape(source)})[/dim]: " + escape("; ".join(names)), highlight=False)
     out.print(f"{detail['mention_count']} mentions in {len(detail['documents'])} documents")
     for doc in detail["documents"]:
-        out.print(f"\n[bold]{doc['title'] or doc['id']}[/bold] [dim]{doc['id']}[/dim]")
+        out.print(f"\n[bold]{escape(doc['title'] or doc['id'])}[/bold] [dim]{doc['id']}[/dim]")
         for sentence in doc["sentences"][:5]:
-            out.print(f"  • {sentence}", highlight=False)
+            out.print(f"  • {escape(sentence)}", highlight=False)
     _print_facts("Relations", [f"{r['source_name']} —{r['type']}→ {r['target_name']} [{r['certainty']}]" for r in detail["relations"]])
     _print_facts("Events", [_event_line(e) for e in detail["events"]])
     _print_facts("Claims", [f"{c.get('text') or ''} [{c['certainty']}]" for c in detail["claims"]])
@@ -173,7 +180,7 @@ def _print_facts(title: str, lines: list[str]) -> None:
     if lines:
         out.print(f"\n[bold]{title}[/bold]")
         for line in lines:
-            out.print(f"  • {line}", highlight=False)
+            out.print(f"  • {escape(line)}", highlight=False)
 
 
 def _bounds_text(bounds: dict | None) -> str:
@@ -218,7 +225,7 @@ def events(db: str | None, actor: str | None, country: str | None, since: str | 
     table = Table("date", "type", "place", "perpetrators", "killed", "wounded", "certainty", "sources")
     for event in rows:
         names = event["actor_names"]
-        table.add_row(event.get("date") or "?", event["type"] + (f"/{event['subtype']}" if event.get("subtype") else ""),
+        _add_row(table, event.get("date") or "?", event["type"] + (f"/{event['subtype']}" if event.get("subtype") else ""),
                       ", ".join(x for x in ((event.get("location") or {}).get("name"), (event.get("location") or {}).get("country")) if x),
                       ", ".join(names.get(a, a) for a in event.get("perpetrators") or []),
                       _bounds_text(event.get("killed")), _bounds_text(event.get("wounded")), event["certainty"], str(len(event.get("sources") or [])))
@@ -233,7 +240,7 @@ def _print_reports(events: list[dict]) -> None:
     for event in events:
         reports = event.get("reports") or []
         for report in sorted(reports, key=lambda r: r.get("merge_reason") is not None) if len(reports) > 1 else []:
-            table.add_row(event["id"], report.get("id") or "", report.get("document") or "", _bounds_text(report.get("killed")),
+            _add_row(table, event["id"], report.get("id") or "", report.get("document") or "", _bounds_text(report.get("killed")),
                           _bounds_text(report.get("wounded")), report.get("merge_reason") or "(first report)")
     if table.row_count:
         out.print(table)
@@ -261,7 +268,7 @@ def relations(actor: str | None, db: str | None, type_: str | None, certainty: s
         return
     table = Table("source", "relation", "target", "certainty", "according to", "evidence")
     for row in rows:
-        table.add_row(row["source_name"], row["type"], row["target_name"], row["certainty"], row["attributed_name"] or "", str(len(row["evidence"])))
+        _add_row(table, row["source_name"], row["type"], row["target_name"], row["certainty"], row["attributed_name"] or "", str(len(row["evidence"])))
     out.print(table)
 
 
@@ -329,7 +336,7 @@ def eval(dataset: str, data_path: str | None, limit: int | None, as_json: bool) 
     out.print(f"[bold]{report.get('dataset', dataset)}[/bold]: {report.get('method', '')}")
     table = Table("metric", "score")
     for name, value in report.get("scores", {}).items():
-        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+        _add_row(table, name, f"{value:.3f}" if isinstance(value, float) else str(value))
     out.print(table)
     if report.get("counts"):
         out.print("counts: " + ", ".join(f"{k}={v}" for k, v in report["counts"].items()))

@@ -140,3 +140,14 @@ def test_cli_eval_own_sentence_set_and_missing_data(tmp_path: Path) -> None:
     assert report["counts"]["sentences"] == 5 and "relations_recall" in report["scores"]
     missing = runner.invoke(cli, ["eval", "mmp", "--data", str(tmp_path / "absent")])
     assert missing.exit_code != 0 and "not found" in missing.output and "Traceback" not in missing.output
+
+
+def test_show_prints_certainty_and_bracketed_text(db_path: str, tmp_path: Path) -> None:
+    # "[negated]" and text in square brackets are printed as they are, not read as rich markup
+    article = tmp_path / "brackets.txt"
+    article.write_text("JNIM denied any alliance with the Islamic State [in the Sahel], its spokesman said on Monday. "
+                       "The group, which is active in central Mali and northern Burkina Faso, has fought the Islamic "
+                       "State's local branch for control of several districts since 2020.\n", encoding="utf-8")
+    assert _run("ingest", str(article), "--db", db_path, "--quiet").exit_code == 0
+    shown = _run("show", "JNIM", "--db", db_path).output
+    assert "[negated]" in shown and "[in the Sahel]" in shown, shown
