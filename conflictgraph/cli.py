@@ -69,9 +69,11 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, url: s
         except ConflictGraphError as e:
             raise click.ClickException(str(e)) from e
     for source, reason in report.failed:
-        err.print(f"[red]skipped[/red] {reason if reason.startswith(source) else f'{source}: {reason}'}", highlight=False, soft_wrap=True)
+        message = reason if reason.startswith(source) else f"{source}: {reason}"
+        err.print(f"[red]skipped[/red] {escape(message)}", highlight=False, soft_wrap=True)
     if not quiet:
-        err.print(f"{len(report.stored)} stored, {len(report.duplicates)} already in the graph, {len(report.failed)} failed → {graph.config.db}")
+        err.print(f"{len(report.stored)} stored, {len(report.duplicates)} already in the graph, {len(report.failed)} failed → "
+                  f"{escape(str(graph.config.db))}")
     sys.exit(0 if report.ok else 1)
 
 
@@ -309,7 +311,7 @@ def graph(db: str | None, fmt: str, output: str | None) -> None:
 def _write(text: str, output: str | None) -> None:
     if output:
         Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        err.print(f"wrote {output}")
+        err.print(f"wrote {escape(str(output))}")
     else:
         click.echo(text)
 

@@ -151,3 +151,10 @@ def test_show_prints_certainty_and_bracketed_text(db_path: str, tmp_path: Path) 
     assert _run("ingest", str(article), "--db", db_path, "--quiet").exit_code == 0
     shown = _run("show", "JNIM", "--db", db_path).output
     assert "[negated]" in shown and "[in the Sahel]" in shown, shown
+
+
+def test_skipped_file_name_with_brackets_is_printed_whole(db_path: str, tmp_path: Path) -> None:
+    empty = tmp_path / "[draft] notes.txt"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(empty), "--db", db_path])
+    assert result.exit_code == 1 and "[draft] notes.txt" in result.output, result.output
