@@ -473,10 +473,23 @@ def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, st
     if trigger.lemma_.lower() in _PRIZE_VERBS:
         return False
     # a passive subject is what the agents acted on too: "civilians were killed by X and Y"
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + _opponents(trigger)
     if not objects or any(_reciprocal(t) for t in trigger.subtree):
         return False
     return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
+
+
+# Things fought *with* that are no opponent: "X and Y fought with rifles".
+_INSTRUMENT_NOUNS = frozenset({"weapon", "arm", "gun", "rifle", "rocket", "missile", "drone", "mortar", "artillery",
+                               "explosive", "bomb", "grenade", "machete", "knife", "stone", "tank"})
+
+
+def _opponents(trigger: Token) -> list[Token]:
+    """Nouns after "with" / "against" on the verb that name an opponent, actor or not
+    ("X and Y clashed with the insurgents"): the coordinated subjects then face it together."""
+    return [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+            for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
+            and o.lemma_.lower() not in _INSTRUMENT_NOUNS]
 
 
 # Modifiers that make a deal an alliance: "a cooperation agreement", "a mutual defence pact".
@@ -740,7 +753,7 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
                     continue
                 if role_a != role_b:
                     pairs.append((a, b))
-                elif _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
+                elif not _one_side(rule, placed, role_a, a, b) and _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
                     pairs.append((a, b))  # "X and Y clashed" (but not "X and Y attacked Z")
         return pairs
     for source_role in rule.source:
@@ -754,6 +767,24 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
         if pairs:
             return pairs
     return []
+
+
+# Objects of these prepositions are the other side of someone else: "talks with X and Y",
+# "fighting alongside X and Y", "a war against X and Y" pair X and Y with the subject, not with each other.
+_ONE_SIDE_ROLES = frozenset({"prep:with", "prep:alongside", "prep:beside", "prep:against"})
+
+
+def _one_side(rule: TriggerRule, placed: list[tuple[Filler, str]], role: str, a: Filler, b: Filler) -> bool:
+    """Coordinated objects of such a preposition are one side when another party faces them, or when the
+    phrase only says what they are ("talks began, with X and Y among the guarantors / as mediators")."""
+    if role not in _ONE_SIDE_ROLES:
+        return False
+    keys = {a.mention.actor_key, b.mention.actor_key}
+    if any(r != role and r in rule.parties and f.mention.actor_key not in keys for f, r in placed):
+        return True
+    prep = next((t for t in a.token.ancestors if t.dep_ == "prep"), None)
+    after = prep.right_edge.i + 1 if prep is not None else len(a.token.doc)
+    return after < len(a.token.doc) and a.token.doc[after].lower_ in ("among", "as")
 
 
 # Types whose target is a parent group: a state adjective there names the branch's place
@@ -829,7 +860,8 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
               document: Document, sentence_mentions: list[Mention]) -> Relation | None:
     evidence = _evidence(sent, document, source.extra_evidence + target.extra_evidence)
     if not evidence or _no_group_part(rule.type, source.mention.kind) \
-            or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)):
+            or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)) \
+            or _attack_on_person(rule.type, trigger, source, target):
         return None
     cue = assess(sent, trigger)
     attributed = attributed_key(cue, sentence_mentions)
@@ -839,6 +871,18 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
         a, b = b, a
     return Relation(type=rule.type, source=a, target=b, certainty=cue.certainty, evidence=evidence,
                     attributed_to=attributed, start=start, end=end, extractor=NAME)
+
+
+# One-sided violence: done to a person it is an attack (an event), not armed clashes between two sides.
+_ONE_SIDED_ATTACKS = frozenset({"attack", "target", "ambush", "assault", "raid", "kill", "assassinate", "strike",
+                                "bomb", "shell", "massacre", "execute", "kidnap", "abduct", "behead", "wound",
+                                "injure", "assassination", "killing", "bombing", "kidnapping", "abduction"})
+
+
+def _attack_on_person(relation_type: str, trigger: Token, source: Filler, target: Filler) -> bool:
+    """ "X claimed the attack on <a person or a publication the tagger reads as one>": no `fights`."""
+    return relation_type == "fights" and trigger.lemma_.lower() in _ONE_SIDED_ATTACKS \
+        and "person" in (source.mention.kind, target.mention.kind)
 
 
 # Ties that make one organisation part of another; a state, a person or a population is never that part.

@@ -1,0 +1,45 @@
+"""Precision on news prose (twelfth round): relations that a reader would not draw, on sentences written
+for these tests."""
+
+from conflictgraph.extract.pipeline import get_extractor
+from conflictgraph.models import Document
+
+
+def _relations(text: str) -> set[tuple[str, str, str, str]]:
+    findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
+    return {(r.type, r.source, r.target, r.certainty) for r in findings.relations}
+
+
+def _between(rels: set[tuple[str, str, str, str]], a: str, b: str) -> set[str]:
+    return {t for t, s, o, c in rels if {s, o} == {a, b}}
+
+
+def test_a_designation_label_is_no_designated_actor() -> None:
+    rels = _relations("The United States designated Hamas a Foreign Terrorist Organization in 1997.")
+    assert {(t, s, o) for t, s, o, _ in rels} == {("designates", "kb:united-states", "kb:hamas")}
+
+
+def test_objects_of_with_or_alongside_are_no_pair_among_themselves() -> None:
+    rels = _relations("Talks with the rebels resumed in May, with Brazil, Cuba and Norway among the guarantors.")
+    assert _between(rels, "kb:brazil", "kb:cuba") == set()
+    assert _between(rels, "kb:cuba", "kb:norway") == set()
+    rels = _relations("The Somali army is fighting alongside Kenyan troops, Ethiopian troops and the African Union force.")
+    assert _between(rels, "kb:kdf", "kb:endf") == set()
+    assert _between(rels, "kb:african-union", "kb:kdf") == set()
+    assert "ally_of" in _between(rels, "kb:somali-national-army", "kb:african-union")
+
+
+def test_coordinated_subjects_clashing_with_a_third_side_are_no_enemies() -> None:
+    rels = _relations("Somali soldiers and Kenyan troops clashed with the insurgents near the town.")
+    assert _between(rels, "kb:somali-national-army", "kb:kdf") & {"fights", "rival_of"} == set()
+    # "each other" still opposes them
+    rels = _relations("Somali soldiers and Kenyan troops clashed with each other near the town.")
+    assert "fights" in _between(rels, "kb:somali-national-army", "kb:kdf")
+
+
+def test_an_attack_on_a_person_is_no_fighting_with_that_person() -> None:
+    rels = _relations("Hamas claimed the 2019 attack on Omar Haddad in Gaza.")
+    assert {t for t, _, _, _ in rels} & {"fights"} == set()
+    # fighting an armed group still counts
+    rels = _relations("Hamas claimed the 2019 attack on Hezbollah in Beirut.")
+    assert "fights" in _between(rels, "kb:hamas", "kb:hezbollah")
