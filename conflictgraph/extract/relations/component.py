@@ -75,12 +75,13 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         pending = _plural_trigger(sent, own)
         triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas or typo_lemma(t))
                     and not _inside(t, own)]
-        if triggers:
-            fillers = sentence_fillers(sent, own, previous)
-            if len(fillers) >= 2:
-                found.extend(_sentence_relations(sent, document, triggers, fillers, own))
+        fillers = sentence_fillers(sent, own, previous) if triggers or own else []
+        if triggers and len(fillers) >= 2:
+            found.extend(_sentence_relations(sent, document, triggers, fillers, own))
         if own:
-            previous = [f for f in (_plain_filler(m, t) for m, t in own)]
+            # a pronoun taken up here carries the topic on: "Y designated it ... It is led by Z" (it = the topic)
+            previous = [_plain_filler(m, t) for m, t in own] + [f for f in fillers if f.mention.source == "context"
+                                                                  and f.group < 0]
     return merge_relations(found)
 
 
@@ -250,6 +251,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
             if rule.type == "negotiates_with" and _alliance_deal(trigger):
                 continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
+            if rule.type == "leads" and _own_title(trigger, source):
+                continue  # "President X and Prime Minister Y": Y's title is his own, not X's
             if rule.type == "fights" and _verbal_confrontation(trigger):
                 continue  # "X confronted Y about the rumours": words, not arms
             if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
@@ -512,6 +515,22 @@ def _verbal_confrontation(trigger: Token) -> bool:
     """ "X confronted Y about his conduct": challenging someone over a topic is no armed clash."""
     return trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() in _CHALLENGING_VERBS \
         and any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children)
+
+
+# Titles a person's name can carry; a conjunct with one of them holds no other title in the list.
+_TITLE_WORDS = frozenset({"leader", "head", "chief", "commander", "president", "chairman", "emir", "amir",
+                          "minister", "premier", "king", "governor", "general", "secretary", "envoy",
+                          "spokesman", "spokeswoman", "mayor", "chancellor", "ambassador", "deputy"})
+
+
+def _own_title(trigger: Token, person: Filler) -> bool:
+    """Whether a coordinated person carries a title of its own ("Somali President X and Ethiopian Prime
+    Minister Y"), so the other conjunct's title noun is not Y's."""
+    token = person.token
+    if token.dep_ != "conj" or trigger in token.subtree:
+        return False
+    return any(t.lemma_.lower() in _TITLE_WORDS and t.dep_ in ("compound", "amod", "appos")
+               for t in token.subtree if t.i < token.i and t != trigger)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -783,8 +802,15 @@ def _one_side(rule: TriggerRule, placed: list[tuple[Filler, str]], role: str, a:
     if any(r != role and r in rule.parties and f.mention.actor_key not in keys for f, r in placed):
         return True
     prep = next((t for t in a.token.ancestors if t.dep_ == "prep"), None)
-    after = prep.right_edge.i + 1 if prep is not None else len(a.token.doc)
-    return after < len(a.token.doc) and a.token.doc[after].lower_ in ("among", "as")
+    if prep is None:
+        return False
+    inside = any(t.dep_ == "prep" and t.lower_ in _ROLE_PREPS and t.head.dep_ in ("pobj", "conj")
+                 for t in prep.subtree)
+    after = prep.right_edge.i + 1
+    return inside or (after < len(prep.doc) and prep.doc[after].lower_ in _ROLE_PREPS)
+
+
+_ROLE_PREPS = frozenset({"among", "as"})
 
 
 # Types whose target is a parent group: a state adjective there names the branch's place
