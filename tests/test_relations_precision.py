@@ -66,3 +66,9 @@ def test_an_object_pronoun_is_not_its_own_clause_subject_and_carries_the_topic_o
                       "organisation. It is led by Yahya Sinwar.")
     assert "designates" in _between(rels, "kb:united-states", "kb:hamas")
     assert "leads" not in {t for t, s, o, _ in rels if o == "kb:united-states"}
+
+
+def test_the_group_takes_up_no_intergovernmental_body() -> None:
+    rels = _relations("A UN panel of experts said that Ugandan troops were fighting alongside the M23. Uganda denies "
+                      "arming the group.")
+    assert not {o for t, s, o, _ in rels if s == "kb:uganda" and t == "supports"} - {"kb:m23"}

@@ -22,6 +22,8 @@ GROUP_NOUNS = frozenset({
     "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
     "insurgency", "insurgent", "militant", "rebel", "jihadist", "extremist",
 })
+# Group nouns that never name an intergovernmental body ("the organisation" may be the UN, "the group" is not).
+_ARMED_GROUP_NOUNS = GROUP_NOUNS - {"organization", "organisation"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 _NOT_ANTECEDENT = frozenset({"person", "population"})
 
@@ -69,7 +71,8 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
     described = _described_by(token)
     # "the group" takes up a group, never a state or its army, ministry or agency; and not a name
     # inside its own phrase ("the Pakistan-based group")
-    excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set())
+    excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set()) \
+        | ({"igo"} if token.lemma_.lower() in _ARMED_GROUP_NOUNS else set())
     # an adjective ("the Somali town") names no referent a pronoun could take up
     described |= _own_clause_subject(token)
     before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in excluded and t.i not in described
