@@ -72,3 +72,8 @@ def test_the_group_takes_up_no_intergovernmental_body() -> None:
     rels = _relations("A UN panel of experts said that Ugandan troops were fighting alongside the M23. Uganda denies "
                       "arming the group.")
     assert not {o for t, s, o, _ in rels if s == "kb:uganda" and t == "supports"} - {"kb:m23"}
+
+
+def test_a_creed_modifying_a_group_noun_is_no_actor() -> None:
+    rels = _relations("Ansar Allah, an Iranian-backed Zaydi Shia movement, still controls the capital.")
+    assert {(t, s, o) for t, s, o, _ in rels} == {("supports", "kb:iran", "kb:houthis")}
