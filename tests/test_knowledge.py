@@ -99,6 +99,13 @@ def test_ids_are_slugs_and_unique_within_each_file() -> None:
     assert not duplicates, f"ids repeated within a file: {duplicates}"
 
 
+def test_no_curated_entry_has_an_empty_field() -> None:
+    # an unquoted comma in a flow mapping ends the value and turns the rest into an empty key
+    empty = [(path.name, raw["id"], key) for path, raw in raw_layer_entries() if path.suffix == ".yaml"
+             for key, value in raw.items() if value is None]
+    assert empty == []
+
+
 def test_curated_ids_unique_across_yaml_files() -> None:
     counts = Counter(str(raw["id"]) for path, raw in raw_layer_entries() if path.suffix == ".yaml")
     assert [i for i, c in counts.items() if c > 1] == []

@@ -284,7 +284,7 @@ def _add_person(collector: _Collector, ent: Span) -> None:
     if not span.text[:1].isupper() or len(span) > 5:
         return
     role = context.title_before(span)
-    if not role and _not_an_actor(span):
+    if not role and (_not_an_actor(span) or _names_a_kind_of_group(span)):
         return
     tokens = name_key(span.text)
     key = collector.local_names.get(tokens)
@@ -296,6 +296,13 @@ def _add_person(collector: _Collector, ent: Span) -> None:
     collector.add(span.start_char, span.end_char, key, "person", "title" if role else "ner", role=role, name=span.text)
     if role:
         collector.infos[key].setdefault("role", role)
+
+
+def _names_a_kind_of_group(span: Span) -> bool:
+    """ "an Iranian-backed Zaydi Shia movement": words the model takes for a person that only modify a
+    group noun say what kind of group it is (a creed, a region); a person's name is not written there."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in context.cues()["group_nouns"]
 
 
 def _add_aka(collector: _Collector) -> None:

@@ -75,12 +75,13 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         pending = _plural_trigger(sent, own)
         triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas or typo_lemma(t))
                     and not _inside(t, own)]
-        if triggers:
-            fillers = sentence_fillers(sent, own, previous)
-            if len(fillers) >= 2:
-                found.extend(_sentence_relations(sent, document, triggers, fillers, own))
+        fillers = sentence_fillers(sent, own, previous) if triggers or own else []
+        if triggers and len(fillers) >= 2:
+            found.extend(_sentence_relations(sent, document, triggers, fillers, own))
         if own:
-            previous = [f for f in (_plain_filler(m, t) for m, t in own)]
+            # a pronoun taken up here carries the topic on: "Y designated it ... It is led by Z" (it = the topic)
+            previous = [_plain_filler(m, t) for m, t in own] + [f for f in fillers if f.mention.source == "context"
+                                                                  and f.group < 0]
     return merge_relations(found)
 
 
@@ -250,6 +251,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
             if rule.type == "negotiates_with" and _alliance_deal(trigger):
                 continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
+            if rule.type == "leads" and _own_title(trigger, source):
+                continue  # "President X and Prime Minister Y": Y's title is his own, not X's
             if rule.type == "fights" and _verbal_confrontation(trigger):
                 continue  # "X confronted Y about the rumours": words, not arms
             if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
@@ -473,10 +476,23 @@ def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, st
     if trigger.lemma_.lower() in _PRIZE_VERBS:
         return False
     # a passive subject is what the agents acted on too: "civilians were killed by X and Y"
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + _opponents(trigger)
     if not objects or any(_reciprocal(t) for t in trigger.subtree):
         return False
     return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
+
+
+# Things fought *with* that are no opponent: "X and Y fought with rifles".
+_INSTRUMENT_NOUNS = frozenset({"weapon", "arm", "gun", "rifle", "rocket", "missile", "drone", "mortar", "artillery",
+                               "explosive", "bomb", "grenade", "machete", "knife", "stone", "tank"})
+
+
+def _opponents(trigger: Token) -> list[Token]:
+    """Nouns after "with" / "against" on the verb that name an opponent, actor or not
+    ("X and Y clashed with the insurgents"): the coordinated subjects then face it together."""
+    return [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+            for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
+            and o.lemma_.lower() not in _INSTRUMENT_NOUNS]
 
 
 # Modifiers that make a deal an alliance: "a cooperation agreement", "a mutual defence pact".
@@ -499,6 +515,22 @@ def _verbal_confrontation(trigger: Token) -> bool:
     """ "X confronted Y about his conduct": challenging someone over a topic is no armed clash."""
     return trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() in _CHALLENGING_VERBS \
         and any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children)
+
+
+# Titles a person's name can carry; a conjunct with one of them holds no other title in the list.
+_TITLE_WORDS = frozenset({"leader", "head", "chief", "commander", "president", "chairman", "emir", "amir",
+                          "minister", "premier", "king", "governor", "general", "secretary", "envoy",
+                          "spokesman", "spokeswoman", "mayor", "chancellor", "ambassador", "deputy"})
+
+
+def _own_title(trigger: Token, person: Filler) -> bool:
+    """Whether a coordinated person carries a title of its own ("Somali President X and Ethiopian Prime
+    Minister Y"), so the other conjunct's title noun is not Y's."""
+    token = person.token
+    if token.dep_ != "conj" or trigger in token.subtree:
+        return False
+    return any(t.lemma_.lower() in _TITLE_WORDS and t.dep_ in ("compound", "amod", "appos")
+               for t in token.subtree if t.i < token.i and t != trigger)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -740,7 +772,7 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
                     continue
                 if role_a != role_b:
                     pairs.append((a, b))
-                elif _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
+                elif not _one_side(rule, placed, role_a, a, b) and _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
                     pairs.append((a, b))  # "X and Y clashed" (but not "X and Y attacked Z")
         return pairs
     for source_role in rule.source:
@@ -754,6 +786,31 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
         if pairs:
             return pairs
     return []
+
+
+# Objects of these prepositions are the other side of someone else: "talks with X and Y",
+# "fighting alongside X and Y", "a war against X and Y" pair X and Y with the subject, not with each other.
+_ONE_SIDE_ROLES = frozenset({"prep:with", "prep:alongside", "prep:beside", "prep:against"})
+
+
+def _one_side(rule: TriggerRule, placed: list[tuple[Filler, str]], role: str, a: Filler, b: Filler) -> bool:
+    """Coordinated objects of such a preposition are one side when another party faces them, or when the
+    phrase only says what they are ("talks began, with X and Y among the guarantors / as mediators")."""
+    if role not in _ONE_SIDE_ROLES:
+        return False
+    keys = {a.mention.actor_key, b.mention.actor_key}
+    if any(r != role and r in rule.parties and f.mention.actor_key not in keys for f, r in placed):
+        return True
+    prep = next((t for t in a.token.ancestors if t.dep_ == "prep"), None)
+    if prep is None:
+        return False
+    inside = any(t.dep_ == "prep" and t.lower_ in _ROLE_PREPS and t.head.dep_ in ("pobj", "conj")
+                 for t in prep.subtree)
+    after = prep.right_edge.i + 1
+    return inside or (after < len(prep.doc) and prep.doc[after].lower_ in _ROLE_PREPS)
+
+
+_ROLE_PREPS = frozenset({"among", "as"})
 
 
 # Types whose target is a parent group: a state adjective there names the branch's place
@@ -829,7 +886,8 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
               document: Document, sentence_mentions: list[Mention]) -> Relation | None:
     evidence = _evidence(sent, document, source.extra_evidence + target.extra_evidence)
     if not evidence or _no_group_part(rule.type, source.mention.kind) \
-            or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)):
+            or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)) \
+            or _attack_on_person(rule.type, trigger, source, target):
         return None
     cue = assess(sent, trigger)
     attributed = attributed_key(cue, sentence_mentions)
@@ -839,6 +897,18 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
         a, b = b, a
     return Relation(type=rule.type, source=a, target=b, certainty=cue.certainty, evidence=evidence,
                     attributed_to=attributed, start=start, end=end, extractor=NAME)
+
+
+# One-sided violence: done to a person it is an attack (an event), not armed clashes between two sides.
+_ONE_SIDED_ATTACKS = frozenset({"attack", "target", "ambush", "assault", "raid", "kill", "assassinate", "strike",
+                                "bomb", "shell", "massacre", "execute", "kidnap", "abduct", "behead", "wound",
+                                "injure", "assassination", "killing", "bombing", "kidnapping", "abduction"})
+
+
+def _attack_on_person(relation_type: str, trigger: Token, source: Filler, target: Filler) -> bool:
+    """ "X claimed the attack on <a person or a publication the tagger reads as one>": no `fights`."""
+    return relation_type == "fights" and trigger.lemma_.lower() in _ONE_SIDED_ATTACKS \
+        and "person" in (source.mention.kind, target.mention.kind)
 
 
 # Ties that make one organisation part of another; a state, a person or a population is never that part.

@@ -22,6 +22,8 @@ GROUP_NOUNS = frozenset({
     "group", "organization", "organisation", "movement", "militia", "outfit", "network", "faction",
     "insurgency", "insurgent", "militant", "rebel", "jihadist", "extremist",
 })
+# Group nouns that never name an intergovernmental body ("the organisation" may be the UN, "the group" is not).
+_ARMED_GROUP_NOUNS = GROUP_NOUNS - {"organization", "organisation"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 _NOT_ANTECEDENT = frozenset({"person", "population"})
 
@@ -69,18 +71,22 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
     described = _described_by(token)
     # "the group" takes up a group, never a state or its army, ministry or agency; and not a name
     # inside its own phrase ("the Pakistan-based group")
-    excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set())
+    excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set()) \
+        | ({"igo"} if token.lemma_.lower() in _ARMED_GROUP_NOUNS else set())
     # an adjective ("the Somali town") names no referent a pronoun could take up
+    described |= _own_clause_subject(token)
     before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in excluded and t.i not in described
               and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
     earlier = []
     if previous:
         sent = previous[0].token.sent
         extra = ((sent.start_char, sent.end_char - _trailing_space(sent)),)
-        ranked = sorted(previous, key=lambda f: (f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
+        ranked = sorted(previous, key=lambda f: (number == 2 or f.mention.source != "context",
+                                                 f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
         earlier = [(f.mention, extra) for f in ranked if f.mention.kind not in excluded]
     if number == 1:
-        subject = _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
+        subject = None if _object_pronoun(token) else \
+            _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
         pool = ([(subject, ())] if subject is not None else []) + list(reversed(before)) + earlier
         return pool[:1]
     ordered = list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start)
@@ -93,7 +99,17 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
             picked.append((mention, extra))
         if len(picked) == 2:
             break
+    if len(picked) == 1 and _fighters_noun(token):
+        return picked  # "the insurgents" may be one group's fighters
     return picked if len(picked) == 2 else []
+
+
+# Plural nouns for fighters, not for organisations: "the militants" can be the members of one group.
+_FIGHTER_NOUNS = frozenset({"insurgent", "militant", "rebel", "jihadist", "extremist"})
+
+
+def _fighters_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _FIGHTER_NOUNS and not _two_only(token)
 
 
 def _coordinated_pair(ordered: list[tuple[Mention, tuple[tuple[int, int], ...]]], own: list[tuple[Mention, Token]],
@@ -177,6 +193,24 @@ def _described_by(pronoun: Token) -> set[int]:
         token = token.head
         steps += 1
     return described
+
+
+def _own_clause_subject(anaphor: Token) -> set[int]:
+    """Tokens of the subject of the clause whose object a group noun is: in "X and Y clashed with the
+    insurgents" or "X attacked the group" the noun names someone else than the subject."""
+    if anaphor.pos_ != "NOUN" and not _object_pronoun(anaphor):
+        return set()  # "X and Y fought their rivals": a possessive may take up its own subject
+    token = anaphor
+    while token.dep_ in ("pobj", "prep", "dobj", "dative", "conj") and token.head != token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return set()
+
+
+def _object_pronoun(token: Token) -> bool:
+    """ "X designated it", "X fought them": an object pronoun is not its own clause's subject ("itself" would be)."""
+    return token.lower_ in ("it", "them") and token.dep_ in ("dobj", "dative", "pobj")
 
 
 def _trailing_space(sent: Span) -> int:

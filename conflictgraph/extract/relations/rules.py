@@ -666,6 +666,9 @@ def down_role(trigger: Token, token: Token) -> str | None:
     below = list(reversed(path[:-1]))
     dep = child.dep_
     is_verb = trigger.pos_ in ("VERB", "AUX")
+    listed = _list_after_prep(trigger, child)
+    if listed is not None:
+        return listed
     if dep in ("xcomp", "advcl") and is_verb and child.pos_ in ("VERB", "AUX"):
         inner = down_role(child, token)
         return inner if inner in ("patient",) or (inner or "").startswith("prep:") else None
@@ -689,6 +692,17 @@ def down_role(trigger: Token, token: Token) -> str | None:
     if dep in _MOD:
         return "agent" if is_verb else "owner"
     return None
+
+
+def _list_after_prep(trigger: Token, child: Token) -> str | None:
+    """ "fought alongside X troops, Y soldiers and Z": the parser hangs the later items of the list on
+    the verb (npadvmod) after a comma; they share the preposition of the first item, not the subject's role."""
+    if child.dep_ != "npadvmod" or child.left_edge.i < 2 or child.doc[child.left_edge.i - 1].lower_ != ",":
+        return None
+    before = child.left_edge.i - 2
+    prep = next((p for p in trigger.children if p.dep_ == "prep" and p.i < child.i
+                 and any(o.dep_ == "pobj" and o.right_edge.i == before for o in p.children)), None)
+    return _prep_role(prep, []) if prep is not None else None
 
 
 def _helped_subject(trigger: Token, path: list[Token]) -> bool:
