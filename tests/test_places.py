@@ -742,3 +742,18 @@ def test_unlisted_place_inside_an_unlisted_province(nlp, text, inner, outer, fie
 def test_department_inside_a_region(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
 
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country"), [
+    # a heading names the incident after its town: the town, not the nationality or region the sentence gives
+    ("2019 Peshawar market bombing: a device hidden in a cart killed four traders in north-west Pakistan.", "killed",
+     "Peshawar", "PK"),
+    ("Battle of Kismayo: militants stormed a Somali army camp before dawn.", "stormed", "Kismayo", "SO"),
+    # ... but not a heading that names a facility or several towns
+    ("Parsons Avenue shooting: a gunman wounded three people in central Madrid.", "wounded", "Madrid", "ES"),
+    ("2012 Quetta and Peshawar bombings: a blast killed six people in Lahore.", "killed", "Lahore", "PK"),
+])
+def test_heading_names_the_place(nlp, text, trigger, name, country):
+    located = _pick(nlp, text, trigger)
+    assert located is not None, text
+    assert (located.place.name, located.place.country) == (name, country)

@@ -1260,8 +1260,9 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     """
     found = candidates(sents, trigger) + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
+    heading = _heading_place(sents[0].doc, _document_hint(sents)) if sents else None
     if top < -1:
-        return (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None
+        return heading or ((_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None)
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (_rank(c), c.score))
     best = _settlement_inside(best, near)
@@ -1278,7 +1279,52 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
         if country is not None:
             place = Place(name=best.place.name, country=country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
-    return best
+    return heading if heading is not None and _heading_wins(heading, best) else best
+
+
+# a report opening with the incident's name ("2016 Pathankot attack: militants ...", "Battle of Kulbiyow: ...",
+# "Part of Battle of Mosul (2016): ..."): the heading, its incident noun and the words that may precede the name
+_HEADING = re.compile(r"^\s*(?:Part of\s+)?(?P<title>[^:.!?\n]{3,80}?)\s*(?:\(\d{4}\)\s*)?:")
+_HEADING_NOUNS = _INCIDENT_NOUNS | {"crash", "clash", "clashes", "battle", "derailment", "hostage", "assassination"}
+_HEADING_SKIP = re.compile(r"^(?:the|\d{1,2}|(?:19|20)\d\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$", re.I)
+
+
+def _heading_place(doc: Doc, hint: str | None) -> Located | None:
+    """The place a report's heading names its incident after ("2017 Quetta church attack: ..."); none when the
+    heading names several ("the Mastung and Bannu bombings") or a facility ("King George Street bombing")."""
+    match = _HEADING.match(doc.text)
+    if match is None:
+        return None
+    words = match.group("title").split()
+    if not words or not (words[-1].lower() in _HEADING_NOUNS or words[0].lower() == "battle"):
+        return None
+    found = [place for run in _heading_names(words) if (place := geocode(run, hint)) is not None
+             and not _acronym(run) and spelling_key(place.name) == spelling_key(run)]
+    if len(found) != 1:
+        return None
+    return Located(found[0], match.start("title"), match.end("title"), found[0].name, 0.0)
+
+
+def _heading_names(words: list[str]) -> list[str]:
+    """Runs of capitalised words of a heading, without dates, incident nouns or codes ("Mi-26")."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[:1].isupper() and word.lower() not in _HEADING_NOUNS and not _HEADING_SKIP.match(word):
+            runs[-1].append(word)
+        elif not any(char.isdigit() for char in word):
+            runs.append([])
+    return [" ".join(run) for run in runs if run]
+
+
+def _heading_wins(heading: Located, best: Located) -> bool:
+    """The heading's place stands for the event unless the text names a more specific one inside it: a coarser
+    pick in its country ("an Indian air base"), or a place abroad or elsewhere in the country (a victim's hospital)."""
+    if heading.place.country != best.place.country:
+        return heading.place.precision in ("city", "point") and (city_population(heading.text, heading.place.country)
+                                                                  or 0) >= SMALL_POPULATION
+    # an unlisted place is as specific as a town ("the township of X" under a "2016 Iraq attacks" heading)
+    best_rank = SPECIFICITY["city"] if best.place.precision == "unknown" else SPECIFICITY.get(best.place.precision, 0)
+    return SPECIFICITY.get(heading.place.precision, 0) >= best_rank and best.place.name != heading.place.name
 
 
 # a place in the sentence before or after must be the object of a place preposition to stand for the event's
