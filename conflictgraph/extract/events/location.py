@@ -172,7 +172,7 @@ def _prep_score(root: Token) -> float:
             if governor.lemma_.lower() in PLACE_NOUNS and governor.dep_ == "pobj" and _near_a_name(governor.head):
                 return 1.0  # "the village of Akmese near the city of Siirt"
             return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
-        if prep.lower_ in ("from", "between") or _near_a_name(prep):
+        if prep.lower_ in ("from", "between") or _near_a_name(prep) or _inside_a_source(governor):
             return 1.0  # "Al-Hawari near Benghazi", "Kambari (near Maiduguri)": where the named place lies
         if governor.lemma_.lower() in _REFERENCE_HEADS:
             return -1.0
@@ -186,6 +186,32 @@ def _prep_score(root: Token) -> float:
     if token.dep_ == "nsubj":
         return -2.0
     return 0.0
+
+
+def _names_its_member(root: Token) -> bool:
+    """Does the name modify a settlement noun that names its own place after "of", a place and no country ("the
+    West Bank settlement of Tekoa"; not "the Herat province of Afghanistan")?"""
+    noun = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.lemma_.lower() not in _SETTLEMENT_NOUNS:
+        return False
+    if not any(child.dep_ == "det" and child.i < root.i for child in noun.children):
+        return False  # "Benin city of Edo State" names the city itself
+    for child in noun.children:
+        for member in (obj for obj in child.children if child.lower_ == "of" and obj.dep_ == "pobj"):
+            name = doc_text(member.doc)[member.left_edge.idx:member.right_edge.idx + len(member.right_edge)]
+            place = geocode(re.sub(r"^the\s+", "", name, flags=re.I)) if member.pos_ == "PROPN" else None
+            if member.pos_ == "PROPN" and (place is None or place.precision != "country"):
+                return True
+    return False
+
+
+_SOURCE_AREAS = frozenset({"area", "territory", "region", "part", "side"})
+
+
+def _inside_a_source(governor: Token) -> bool:
+    """Is the place inside the area something came from ("rockets fired from an area in Syria hit the town";
+    not "100 meters from the market in X" nor "kidnapped from the village of X in Y")?"""
+    return governor.lemma_.lower() in _SOURCE_AREAS and governor.dep_ == "pobj" and governor.head.lower_ == "from"
 
 
 def _near_a_name(prep: Token) -> bool:
@@ -853,6 +879,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                     score = max(score, prior + _prep_score(facility))  # "outside the Surat Thani police station"
             if _attribution(ent):
                 score -= 4
+            if place.precision in ("region", "country") and _names_its_member(ent.root):
+                score -= 2.0  # "near the West Bank settlement of Tekoa": the region holds the named place
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
             elif restating is not None and _said_to_happen_in(ent.root, restating):
