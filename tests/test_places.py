@@ -768,3 +768,10 @@ def test_heading_names_the_place(nlp, text, trigger, name, country):
 ])
 def test_source_area_and_settlement_container(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+def test_heading_names_an_unlisted_village(nlp):
+    # the gazetteer lacks the heading's village: it is kept by name in the country the text gives
+    located = _pick(nlp, "2011 Qaryat Zubeir massacre: gunmen killed nine shepherds in eastern Syria.", "killed")
+    assert located is not None
+    assert (located.place.name, located.place.country, located.place.precision) == ("Qaryat Zubeir", "SY", "unknown")

@@ -1290,7 +1290,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     top = max((c.score for c in found), default=-99.0)
     heading = _heading_place(sents[0].doc, _document_hint(sents)) if sents else None
     if top < -1:
-        return heading or ((_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None)
+        return _with_heading(heading, (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None)
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (_rank(c), c.score))
     best = _settlement_inside(best, near)
@@ -1307,12 +1307,12 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
         if country is not None:
             place = Place(name=best.place.name, country=country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
-    return heading if heading is not None and _heading_wins(heading, best) else best
+    return _with_heading(heading, best)
 
 
 # a report opening with the incident's name ("2016 Pathankot attack: militants ...", "Battle of Kulbiyow: ...",
 # "Part of Battle of Mosul (2016): ..."): the heading, its incident noun and the words that may precede the name
-_HEADING = re.compile(r"^\s*(?:Part of\s+)?(?P<title>[^:.!?\n]{3,80}?)\s*(?:\(\d{4}\)\s*)?:")
+_HEADING = re.compile(r"^\s*(?:Part of\s+)?(?:the\s+)?(?P<title>[^:.!?\n]{3,80}?)\s*(?:\(\d{4}\)\s*)?:")
 _HEADING_NOUNS = _INCIDENT_NOUNS | {"crash", "clash", "clashes", "battle", "derailment", "hostage", "assassination"}
 _HEADING_SKIP = re.compile(r"^(?:the|\d{1,2}|(?:19|20)\d\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$", re.I)
 
@@ -1326,8 +1326,11 @@ def _heading_place(doc: Doc, hint: str | None) -> Located | None:
     words = match.group("title").split()
     if not words or not (words[-1].lower() in _HEADING_NOUNS or words[0].lower() == "battle"):
         return None
-    found = [place for run in _heading_names(words) if (place := geocode(run, hint)) is not None
-             and not _acronym(run) and spelling_key(place.name) == spelling_key(run)]
+    runs = [run for run in _heading_names(words) if not _acronym(run)]
+    found = [place for run in runs if (place := geocode(run, hint)) is not None
+             and spelling_key(place.name) == spelling_key(run)]
+    if len(runs) == 1 and not found and geocode_loose(runs[0], hint) is None:
+        found = [Place(name=runs[0], precision="unknown")]  # a village the gazetteer lacks ("2002 Kaluchak massacre")
     if len(found) != 1:
         return None
     return Located(found[0], match.start("title"), match.end("title"), found[0].name, 0.0)
@@ -1337,11 +1340,25 @@ def _heading_names(words: list[str]) -> list[str]:
     """Runs of capitalised words of a heading, without dates, incident nouns or codes ("Mi-26")."""
     runs: list[list[str]] = [[]]
     for word in words:
+        if any(char.isdigit() for char in word):
+            continue  # a year or a code ("Mi-26"), left out without breaking the name
         if word[:1].isupper() and word.lower() not in _HEADING_NOUNS and not _HEADING_SKIP.match(word):
             runs[-1].append(word)
-        elif not any(char.isdigit() for char in word):
+        else:
             runs.append([])
     return [" ".join(run) for run in runs if run]
+
+
+def _with_heading(heading: Located | None, best: Located | None) -> Located | None:
+    """The heading's place when it stands for the event: a listed one over a coarser or foreign pick, one the
+    gazetteer lacks only over a country (whose country it takes) or no pick at all."""
+    if heading is None or best is None:
+        return heading or best
+    if heading.place.precision == "unknown":
+        if best.place.precision != "country":
+            return best
+        return dataclasses.replace(heading, place=dataclasses.replace(heading.place, country=best.place.country))
+    return heading if _heading_wins(heading, best) else best
 
 
 def _heading_wins(heading: Located, best: Located) -> bool:
