@@ -775,3 +775,8 @@ def test_heading_names_an_unlisted_village(nlp):
     located = _pick(nlp, "2011 Qaryat Zubeir massacre: gunmen killed nine shepherds in eastern Syria.", "killed")
     assert located is not None
     assert (located.place.name, located.place.country, located.place.precision) == ("Qaryat Zubeir", "SY", "unknown")
+
+
+def test_name_after_the_capital_noun(nlp):
+    # the parser hangs a name with an apostrophe on the verb; it still names the capital the sentence is in
+    _assert_picked(nlp, "Two guards were shot dead at a ministry in the Yemeni capital Sana'a.", "shot", "Sana'a", "YE")

@@ -147,6 +147,8 @@ _SEATED_NOUNS = frozenset({
 def _prep_score(root: Token) -> float:
     """+3 for the object of a place preposition; less for reference points, modifiers and speakers."""
     token = root
+    if _named_by_place_noun(token):
+        token = token.doc[token.i - 1]  # "in the capital Sana'a": the noun carries the preposition
     for _ in range(3):
         if token.dep_ in ("appos", "conj", "npadvmod") and token.head != token:
             token = token.head
@@ -576,9 +578,10 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
     for token in sent:
-        if token.i in covered or not _proper_name_word(token):
+        if token.i in covered or not (_proper_name_word(token) or _named_by_place_noun(token)):
             continue
-        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token):
+        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token) \
+                or _named_by_place_noun(token):
             span = _across_hyphens(sent, _with_name_particles(sent, token))
             if _after_place_object(token):  # "near Ardboe, County Tyrone": the appositive's whole name
                 span = sent.doc[_name_start(sent, token.i, covered):token.i + 1]
@@ -647,6 +650,16 @@ def _without_leading_article(ent: Span) -> Span:
 def _proper_name_word(token: Token) -> bool:
     """A proper noun, or a capitalised word the tagger could not class ("Sana'a" is tagged X)."""
     return token.pos_ == "PROPN" or (token.pos_ == "X" and token.text[:1].isupper())
+
+
+def _named_by_place_noun(token: Token) -> bool:
+    """A capitalised word right after a place preposition's settlement noun that the parser hung elsewhere ("in
+    the Yemeni capital Sana'a", the name taken for an adverb of the verb)."""
+    if token.i == 0 or not token.text[:1].isupper() or token.pos_ in ("DET", "PRON", "VERB", "AUX", "ADP", "CCONJ"):
+        return False
+    noun = token.doc[token.i - 1]
+    return token.head != noun and noun.lemma_.lower() in _SETTLEMENT_NOUNS | {"capital"} and noun.dep_ == "pobj" \
+        and noun.head.lower_ in LOCATION_PREPS
 
 
 def _after_place_object(token: Token) -> bool:
