@@ -147,6 +147,8 @@ _SEATED_NOUNS = frozenset({
 def _prep_score(root: Token) -> float:
     """+3 for the object of a place preposition; less for reference points, modifiers and speakers."""
     token = root
+    if _named_by_place_noun(token):
+        token = token.doc[token.i - 1]  # "in the capital Sana'a": the noun carries the preposition
     for _ in range(3):
         if token.dep_ in ("appos", "conj", "npadvmod") and token.head != token:
             token = token.head
@@ -172,7 +174,7 @@ def _prep_score(root: Token) -> float:
             if governor.lemma_.lower() in PLACE_NOUNS and governor.dep_ == "pobj" and _near_a_name(governor.head):
                 return 1.0  # "the village of Akmese near the city of Siirt"
             return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
-        if prep.lower_ in ("from", "between") or _near_a_name(prep):
+        if prep.lower_ in ("from", "between") or _near_a_name(prep) or _inside_a_source(governor):
             return 1.0  # "Al-Hawari near Benghazi", "Kambari (near Maiduguri)": where the named place lies
         if governor.lemma_.lower() in _REFERENCE_HEADS:
             return -1.0
@@ -186,6 +188,32 @@ def _prep_score(root: Token) -> float:
     if token.dep_ == "nsubj":
         return -2.0
     return 0.0
+
+
+def _names_its_member(root: Token) -> bool:
+    """Does the name modify a settlement noun that names its own place after "of", a place and no country ("the
+    West Bank settlement of Tekoa"; not "the Herat province of Afghanistan")?"""
+    noun = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.lemma_.lower() not in _SETTLEMENT_NOUNS:
+        return False
+    if not any(child.dep_ == "det" and child.i < root.i for child in noun.children):
+        return False  # "Benin city of Edo State" names the city itself
+    for child in noun.children:
+        for member in (obj for obj in child.children if child.lower_ == "of" and obj.dep_ == "pobj"):
+            name = doc_text(member.doc)[member.left_edge.idx:member.right_edge.idx + len(member.right_edge)]
+            place = geocode(re.sub(r"^the\s+", "", name, flags=re.I)) if member.pos_ == "PROPN" else None
+            if member.pos_ == "PROPN" and (place is None or place.precision != "country"):
+                return True
+    return False
+
+
+_SOURCE_AREAS = frozenset({"area", "territory", "region", "part", "side"})
+
+
+def _inside_a_source(governor: Token) -> bool:
+    """Is the place inside the area something came from ("rockets fired from an area in Syria hit the town";
+    not "100 meters from the market in X" nor "kidnapped from the village of X in Y")?"""
+    return governor.lemma_.lower() in _SOURCE_AREAS and governor.dep_ == "pobj" and governor.head.lower_ == "from"
 
 
 def _near_a_name(prep: Token) -> bool:
@@ -550,9 +578,10 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
     for token in sent:
-        if token.i in covered or not _proper_name_word(token):
+        if token.i in covered or not (_proper_name_word(token) or _named_by_place_noun(token)):
             continue
-        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token):
+        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token) \
+                or _named_by_place_noun(token):
             span = _across_hyphens(sent, _with_name_particles(sent, token))
             if _after_place_object(token):  # "near Ardboe, County Tyrone": the appositive's whole name
                 span = sent.doc[_name_start(sent, token.i, covered):token.i + 1]
@@ -621,6 +650,16 @@ def _without_leading_article(ent: Span) -> Span:
 def _proper_name_word(token: Token) -> bool:
     """A proper noun, or a capitalised word the tagger could not class ("Sana'a" is tagged X)."""
     return token.pos_ == "PROPN" or (token.pos_ == "X" and token.text[:1].isupper())
+
+
+def _named_by_place_noun(token: Token) -> bool:
+    """A capitalised word right after a place preposition's settlement noun that the parser hung elsewhere ("in
+    the Yemeni capital Sana'a", the name taken for an adverb of the verb)."""
+    if token.i == 0 or not token.text[:1].isupper() or token.pos_ in ("DET", "PRON", "VERB", "AUX", "ADP", "CCONJ"):
+        return False
+    noun = token.doc[token.i - 1]
+    return token.head != noun and noun.lemma_.lower() in _SETTLEMENT_NOUNS | {"capital"} and noun.dep_ == "pobj" \
+        and noun.head.lower_ in LOCATION_PREPS
 
 
 def _after_place_object(token: Token) -> bool:
@@ -853,6 +892,8 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
                     score = max(score, prior + _prep_score(facility))  # "outside the Surat Thani police station"
             if _attribution(ent):
                 score -= 4
+            if place.precision in ("region", "country") and _names_its_member(ent.root):
+                score -= 2.0  # "near the West Bank settlement of Tekoa": the region holds the named place
             if trigger is not None and trigger.sent == sent:
                 score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
             elif restating is not None and _said_to_happen_in(ent.root, restating):
@@ -1260,8 +1301,9 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     """
     found = candidates(sents, trigger) + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
+    heading = _heading_place(sents[0].doc, _document_hint(sents)) if sents else None
     if top < -1:
-        return (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None
+        return _with_heading(heading, (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None)
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (_rank(c), c.score))
     best = _settlement_inside(best, near)
@@ -1278,7 +1320,69 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
         if country is not None:
             place = Place(name=best.place.name, country=country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
-    return best
+    return _with_heading(heading, best)
+
+
+# a report opening with the incident's name ("2016 Pathankot attack: militants ...", "Battle of Kulbiyow: ...",
+# "Part of Battle of Mosul (2016): ..."): the heading, its incident noun and the words that may precede the name
+_HEADING = re.compile(r"^\s*(?:Part of\s+)?(?:the\s+)?(?P<title>[^:.!?\n]{3,80}?)\s*(?:\(\d{4}\)\s*)?:")
+_HEADING_NOUNS = _INCIDENT_NOUNS | {"crash", "clash", "clashes", "battle", "derailment", "hostage", "assassination"}
+_HEADING_SKIP = re.compile(r"^(?:the|\d{1,2}|(?:19|20)\d\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$", re.I)
+
+
+def _heading_place(doc: Doc, hint: str | None) -> Located | None:
+    """The place a report's heading names its incident after ("2017 Quetta church attack: ..."); none when the
+    heading names several ("the Mastung and Bannu bombings") or a facility ("King George Street bombing")."""
+    match = _HEADING.match(doc.text)
+    if match is None:
+        return None
+    words = match.group("title").split()
+    if not words or not (words[-1].lower() in _HEADING_NOUNS or words[0].lower() == "battle"):
+        return None
+    runs = [run for run in _heading_names(words) if not _acronym(run)]
+    found = [place for run in runs if (place := geocode(run, hint)) is not None
+             and spelling_key(place.name) == spelling_key(run)]
+    if len(runs) == 1 and not found and geocode_loose(runs[0], hint) is None:
+        found = [Place(name=runs[0], precision="unknown")]  # a village the gazetteer lacks ("2002 Kaluchak massacre")
+    if len(found) != 1:
+        return None
+    return Located(found[0], match.start("title"), match.end("title"), found[0].name, 0.0)
+
+
+def _heading_names(words: list[str]) -> list[str]:
+    """Runs of capitalised words of a heading, without dates, incident nouns or codes ("Mi-26")."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if any(char.isdigit() for char in word):
+            continue  # a year or a code ("Mi-26"), left out without breaking the name
+        if word[:1].isupper() and word.lower() not in _HEADING_NOUNS and not _HEADING_SKIP.match(word):
+            runs[-1].append(word)
+        else:
+            runs.append([])
+    return [" ".join(run) for run in runs if run]
+
+
+def _with_heading(heading: Located | None, best: Located | None) -> Located | None:
+    """The heading's place when it stands for the event: a listed one over a coarser or foreign pick, one the
+    gazetteer lacks only over a country (whose country it takes) or no pick at all."""
+    if heading is None or best is None:
+        return heading or best
+    if heading.place.precision == "unknown":
+        if best.place.precision != "country":
+            return best
+        return dataclasses.replace(heading, place=dataclasses.replace(heading.place, country=best.place.country))
+    return heading if _heading_wins(heading, best) else best
+
+
+def _heading_wins(heading: Located, best: Located) -> bool:
+    """The heading's place stands for the event unless the text names a more specific one inside it: a coarser
+    pick in its country ("an Indian air base"), or a place abroad or elsewhere in the country (a victim's hospital)."""
+    if heading.place.country != best.place.country:
+        return heading.place.precision in ("city", "point") and (city_population(heading.text, heading.place.country)
+                                                                  or 0) >= SMALL_POPULATION
+    # an unlisted place is as specific as a town ("the township of X" under a "2016 Iraq attacks" heading)
+    best_rank = SPECIFICITY["city"] if best.place.precision == "unknown" else SPECIFICITY.get(best.place.precision, 0)
+    return SPECIFICITY.get(heading.place.precision, 0) >= best_rank and best.place.name != heading.place.name
 
 
 # a place in the sentence before or after must be the object of a place preposition to stand for the event's
