@@ -1333,7 +1333,7 @@ _HEADING_SKIP = re.compile(r"^(?:the|\d{1,2}|(?:19|20)\d\d|" + "|".join(sorted(M
 def _heading_place(doc: Doc, hint: str | None) -> Located | None:
     """The place a report's heading names its incident after ("2017 Quetta church attack: ..."); none when the
     heading names several ("the Mastung and Bannu bombings") or a facility ("King George Street bombing")."""
-    match = _HEADING.match(doc.text)
+    match = _HEADING.match(doc_text(doc))
     if match is None:
         return None
     words = match.group("title").split()
