@@ -1301,7 +1301,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     """
     found = candidates(sents, trigger) + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
-    heading = _heading_place(sents[0].doc, _document_hint(sents)) if sents else None
+    heading = _document_heading(sents[0].doc) if sents else None
     if top < -1:
         return _with_heading(heading, (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None)
     near = [c for c in found if c.score >= top - 1.01]
@@ -1328,6 +1328,16 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
 _HEADING = re.compile(r"^\s*(?:Part of\s+)?(?:the\s+)?(?P<title>[^:.!?\n]{3,80}?)\s*(?:\(\d{4}\)\s*)?:")
 _HEADING_NOUNS = _INCIDENT_NOUNS | {"crash", "clash", "clashes", "battle", "derailment", "hostage", "assassination"}
 _HEADING_SKIP = re.compile(r"^(?:the|\d{1,2}|(?:19|20)\d\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$", re.I)
+
+
+_HEADING_PLACE = "conflict.events.heading_place"
+
+
+def _document_heading(doc: Doc) -> Located | None:
+    """``_heading_place`` under the document's hint, computed once per document (every event asks for it)."""
+    if _HEADING_PLACE not in doc.user_data:
+        doc.user_data[_HEADING_PLACE] = _heading_place(doc, _document_countries(doc)[0])
+    return doc.user_data[_HEADING_PLACE]
 
 
 def _heading_place(doc: Doc, hint: str | None) -> Located | None:
