@@ -43,11 +43,12 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def drop_ents(doc: Doc, dropped: Callable[[Span], bool]) -> None:
     """Remove the entities ``dropped`` picks from ``doc.ents`` and forget the cached entity lists."""
-    kept = [ent for ent in doc.ents if not dropped(ent)]
-    if len(kept) != len(doc.ents):
+    ents = doc_ents(doc)
+    kept = [ent for ent in ents if not dropped(ent)]
+    if len(kept) != len(ents):
         doc.ents = kept
-    doc.user_data.pop(_ENTS, None)
-    doc.user_data.pop(_SPAN_ENTS, None)
+        doc.user_data.pop(_ENTS, None)
+        doc.user_data.pop(_SPAN_ENTS, None)
 
 
 def span_ents(span: Span) -> list[Span]:
