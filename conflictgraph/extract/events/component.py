@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.dates import MONTHS, WEEKDAYS, resolve_date
 from conflictgraph.extract.doccache import doc_text, span_ents
-from conflictgraph.extract.events.linking import DOER_NOUNS, Link, link_actors
+from conflictgraph.extract.events.linking import DOER_NOUNS, Link, designation_links, link_actors
 from conflictgraph.extract.events.location import (
     dateline_place,
     pick_location,
@@ -695,6 +695,27 @@ def _evidence(group: _Group, text: str) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "ccomp", "parataxis"})
+
+
+def _in_clause(trigger: Token, evidence: dict | None, values: tuple) -> tuple:
+    """``values`` when ``evidence`` lies in the trigger's own clause, else as many Nones: a designation's
+    sentence often dates or places something else ("led by X since 1992 and designated by Y"; "LeT, designated
+    by the UN, was blamed for the 2008 Mumbai attacks"; "the group, which pledged allegiance in 2012, ...")."""
+    if evidence is None:
+        return values
+    span = trigger.doc.char_span(evidence["start"], evidence["end"], alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(len(trigger.sent)):
+        if token is None or token == trigger:
+            break
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS or token.head == token:
+            token = None
+            break
+        token = token.head
+    return values if token == trigger else (None,) * len(values)
+
+
 def _build_event(group: _Group, document: Document, mentions: Sequence[Mention]) -> Event | None:
     etype, subtype, trigger = _type_and_subtype(group)
     values, toll_evidence, breakdowns = _toll_fields(group) if group.family == "violence" else ({}, {}, {})
@@ -718,8 +739,13 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
         subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act
     date, date_text, precision, date_evidence = _date(group, document.published)
     place, place_evidence = _location(group, document)
-    links = link_actors(group.trigger.doc, group.sents, mentions, battle=etype == "battle",
-                        air=subtype in ("airstrike", "drone_strike", "shelling"))
+    if etype == "designation":
+        links = designation_links(group.trigger.doc, trigger, mentions)
+        date, date_text, precision, date_evidence = _in_clause(trigger, date_evidence, (date, date_text, precision, date_evidence))
+        place, place_evidence = _in_clause(trigger, place_evidence, (place, place_evidence))
+    else:
+        links = link_actors(group.trigger.doc, group.sents, mentions, battle=etype == "battle",
+                            air=subtype in ("airstrike", "drone_strike", "shelling"))
     place = with_actor_country(place, [(x.actor, x.link) for x in links], (place_evidence or {}).get("text"))  # the perpetrator's country
     inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
     if inferred:

@@ -451,3 +451,54 @@ def _fallen_fighters(doc: Doc, mention: Mention) -> bool:
     if base.dep_ == "nsubjpass":
         return casualty_kind(verb) is not None
     return base.dep_ == "nsubj" and verb.lemma_.lower() in ("die", "perish")
+
+
+# ------------------------------------------------------------ designations ---
+
+_DESIGNATING_KINDS = frozenset({"state", "government_body", "igo", "person", "coalition"})
+
+
+def _designation_slot(token: Token, trigger: Token) -> str | None:
+    """"doer" or "target" of a designation: its subject or a "by" agent in its phrase designates; its object,
+    passive subject, or the noun a "that X designated" / "designated by X" clause qualifies is designated."""
+    while token.dep_ in ("conj", "appos") and token.head != token:
+        token = token.head  # "designated A and B", "the UN and the US designated X"
+    head = token.head
+    while head.dep_ == "conj" and head.lower_ == "by":
+        head = head.head  # "by the US and by the UN"
+    if token.dep_ == "pobj" and head.lower_ == "by" and head in trigger.subtree:
+        return "doer"
+    if head == trigger and token.dep_ in ("nsubj", "csubj"):
+        return "doer"
+    if head == trigger and token.dep_ in ("dobj", "nsubjpass", "oprd"):
+        return "target"
+    if trigger.dep_ in ("relcl", "acl") and token in (trigger.head, trigger.head.head) \
+            and (trigger.head == token or trigger.head.dep_ == "appos"):
+        return "target"  # "LeT, designated by the UN", "LeT, the group that Washington designated"
+    if trigger.dep_ == "conj" and head == trigger.head and token.dep_ in ("nsubj", "nsubjpass") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return "target"  # "X is led by Y and is designated by Z": the shared subject is designated
+    return None
+
+
+def designation_links(doc: Doc, trigger: Token, mentions: Sequence[Mention]) -> list[Link]:
+    """Roles in a designation: the state or body that designates is the event's doer (``stated``), the group it
+    lists is its target. Only the trigger's own slots count: a group merely named in the sentence ("the group,
+    which pledged allegiance to X, was designated") is neither."""
+    sent = trigger.sent
+    links: list[Link] = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not sent.start_char <= mention.start < sent.end_char:
+            continue
+        slot = _designation_slot(span.root, trigger)
+        if slot == "doer" and mention.kind in _DESIGNATING_KINDS:
+            link = "stated"
+        elif slot == "target" or (slot == "doer" and mention.kind == "armed_group"):
+            # armed groups list no one: a group in the doer's slot is a participle's subject ("X, designated by
+            # the UN, ...") the parser read as active
+            link = "target"
+        else:
+            continue
+        links.append(Link(mention.actor_key, link, "asserted", mention.start, mention.end, mention.text, mention.kind))
+    return links
