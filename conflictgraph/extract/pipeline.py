@@ -21,6 +21,7 @@ from conflictgraph.errors import ExtractError
 from conflictgraph.extract.doccache import drop_ents
 from conflictgraph.extract.entities import NAME as ACTOR_COMPONENT
 from conflictgraph.extract.entities import find_actor_mentions
+from conflictgraph.extract.paragraphs import use_paragraph_breaks
 from conflictgraph.extract.tagmap import use_actor_acronyms, use_fast_attributes
 from conflictgraph.models import Document, Findings, Mention
 
@@ -49,7 +50,7 @@ def load_model_package() -> Language:
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process."""
-    return use_actor_acronyms(use_fast_attributes(load_model_package()))
+    return use_paragraph_breaks(use_actor_acronyms(use_fast_attributes(load_model_package())))
 
 
 @lru_cache(maxsize=1)

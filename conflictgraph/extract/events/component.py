@@ -250,6 +250,9 @@ def _definite_doers_only(group: _Group) -> bool:
     return all(token.lemma_.lower() in DOER_NOUNS and is_anaphoric(token) for token, _ in group.entries)
 
 
+_LEAD_PARAGRAPHS = 2
+
+
 def _fold_headline(groups: list[_Group]) -> list[_Group]:
     """The document's only attack in its first sentence (a headline, often run into the lead by the splitter:
     "X claims beach attack that killed 32") is the next attack of the same kind told short."""
@@ -263,8 +266,8 @@ def _fold_headline(groups: list[_Group]) -> list[_Group]:
     if all(token.idx >= len(line) for token, _ in headline.entries) or line.endswith((".", "!", '"', "\u201d", ":")):
         return groups  # the first line is a sentence of the report, not a headline (which may ask a question)
     lead = next((g for g in violence[1:] if _kinds_agree(g.entry, headline.entry) and not g.fresh), None)
-    if lead is None:
-        return groups
+    if lead is None or lead.paragraph - headline.paragraph > _LEAD_PARAGRAPHS:
+        return groups  # a report tells its headline's event in its first paragraphs, not in the background
     lead.sents = _merged_sents(headline, lead)
     lead.entries = [*headline.entries, *lead.entries]
     return [g for g in groups if g is not headline]
@@ -313,8 +316,9 @@ def _refers_back(sent: Span, entries: list[tuple[Token, Trigger]], main: _Group)
     pointing = False
     new_places = _new_places(sent, main)
     for token, entry in entries:
-        if any(_own_date(ent) and _governs(token, ent.root) for ent in span_ents(sent)):
-            return False  # "the attack on the embassy in 2019": a date of its own
+        if any(_own_date(ent) and (_governs(token, ent.root) or token.dep_ == "dobj" and _governs(token.head, ent.root))
+               for ent in span_ents(sent)):
+            return False  # "the attack on the embassy in 2019", "launched its first attack in 2017": a date of its own
         if token.dep_ == "amod" and _points_back(token.head, entry, main, weapon=True):
             pointing = True  # "the explosive device": the weapon of the main bombing
             continue

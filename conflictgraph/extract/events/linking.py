@@ -295,6 +295,12 @@ def _state_names_place(mention: Mention, noun: Token, verb: Token, slot: str) ->
             and verb.lemma_.lower() not in _STATE_STRIKE_NOUNS and verb.lower_ not in _STATE_STRIKE_NOUNS)
 
 
+def _subordinate(verb: Token) -> bool:
+    """A clause opened by "as", "while", "after", "because"... has a subject of its own: "militants raid the
+    town as the SADC mission prepares to leave" (the mission does not raid)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+
+
 def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -327,7 +333,7 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
         return "target", "asserted"
     # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
     found = _link_for(verb, slot, suspected)
-    if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject":
+    if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject" and not _subordinate(verb):
         found = _link_for(verb.head, slot, suspected)
     if found is None and slot == "subject" and verb.pos_ in ("VERB", "AUX"):
         for child in verb.children:
