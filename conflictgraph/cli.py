@@ -198,7 +198,13 @@ def _event_line(event: dict) -> str:
     place = (event.get("location") or {}).get("name") or ""
     kind = event["type"] + (f"/{event['subtype']}" if event.get("subtype") else "")
     killed = _bounds_text(event.get("killed"))
-    return f"{event.get('date') or '?'} {kind} {place} killed {killed or '?'} [{event['certainty']}] ({len(event.get('sources') or [])} sources)"
+    # a toll is asked of violence only: "killed ?" after a designation or an agreement reads as a missing figure
+    toll = f" killed {killed or '?'}" if killed or event["type"] in _VIOLENT_TYPES else ""
+    sources = len(event.get("sources") or [])
+    return f"{event.get('date') or '?'} {kind} {place}{toll} [{event['certainty']}] ({sources} source{'s' * (sources != 1)})"
+
+
+_VIOLENT_TYPES = frozenset({"attack", "battle"})
 
 
 @cli.command()

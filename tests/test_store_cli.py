@@ -158,3 +158,14 @@ def test_skipped_file_name_with_brackets_is_printed_whole(db_path: str, tmp_path
     empty.write_text("", encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", str(empty), "--db", db_path])
     assert result.exit_code == 1 and "[draft] notes.txt" in result.output, result.output
+
+
+def test_show_event_lines_give_tolls_for_violence_only():
+    from conflictgraph.cli import _event_line
+
+    designation = {"type": "designation", "date": "2018", "certainty": "asserted", "sources": ["d1"],
+                   "location": {"name": "United States"}}
+    attack = {"type": "attack", "subtype": "bombing", "date": None, "certainty": "reported", "sources": ["d1", "d2"],
+              "location": None}
+    assert _event_line(designation) == "2018 designation United States [asserted] (1 source)"
+    assert _event_line(attack) == "? attack/bombing  killed ? [reported] (2 sources)"
