@@ -48,3 +48,22 @@ def test_date_on_the_light_verb_is_the_attacks_own(extractor):
             "The movement began as a local sect and launched its first attack on a police post in October 2017.")
     mueda = next(e for e in events(extractor, text) if e.location and e.location.name == "Mueda")
     assert len(mueda.evidence) == 1  # the 2017 attack is not the main event told again
+
+
+_SOMALIA_REPORT = ("The army pushed deeper into Somalia's Middle Shabelle region in March.\n\n"
+                   "Officials in Somalia said the offensive would go on until the rains.\n\n"
+                   "Aid groups in Somalia warned that thousands had fled their homes.\n\n"
+                   "African Union troops have suffered heavy losses. ")
+
+
+def test_foreign_troops_nationality_is_not_the_reports_country(extractor):
+    text = _SOMALIA_REPORT + "Last May the militants overran a base at Dhagaxley held by Kenyan soldiers, killing 30 of them."
+    overrun = [e for e in events(extractor, text) if e.type in ("attack", "takeover")]
+    assert overrun and all(e.location is None or e.location.country != "KE" for e in overrun)
+
+
+def test_the_reports_country_wins_among_nationality_words(extractor):
+    text = _SOMALIA_REPORT + ("Last May Somali troops and fighters of the Kenyan contingent were ambushed at "
+                              "Dhagaxley, and 30 of them were killed.")
+    attack = next(e for e in events(extractor, text) if e.type == "attack")
+    assert attack.location is None or attack.location.country != "KE"

@@ -330,8 +330,8 @@ def _document_named(doc: Doc) -> frozenset[str]:
     return _document_countries(doc)[2]
 
 
-def _document_countries(doc: Doc) -> tuple[str | None, str | None, frozenset[str]]:
-    """(hint, focus, every country named) of the document."""
+def _document_countries(doc: Doc) -> tuple[str | None, str | None, frozenset[str], str | None]:
+    """(hint, focus, every country named, subject) of the document."""
     # Depends on the document only; computed once per document (it scans every sentence's
     # entities, and it is asked for every event: recomputing it made event cost quadratic).
     if _DOCUMENT_HINT not in doc.user_data:
@@ -345,12 +345,20 @@ def _document_countries(doc: Doc) -> tuple[str | None, str | None, frozenset[str
             named.update(_named_countries(sent))
         best = max(counts, key=counts.get) if counts else None
         focus = best if best and counts[best] >= _FOCUS_SENTENCES else None
-        doc.user_data[_DOCUMENT_HINT] = (best, focus, frozenset(named | set(counts)))
+        others = sorted(counts.values(), reverse=True)[1:2] or [0]
+        subject = best if best and counts[best] >= _SUBJECT_SENTENCES and counts[best] >= 2 * others[0] else None
+        doc.user_data[_DOCUMENT_HINT] = (best, focus, frozenset(named | set(counts)), subject)
     return doc.user_data[_DOCUMENT_HINT]
+
+
+def _document_subject(doc: Doc) -> str | None:
+    """The country a report is about: named in several sentences, twice as many as any other."""
+    return _document_countries(doc)[3]
 
 
 _DOCUMENT_HINT = "conflict.events.document_countries"
 _FOCUS_SENTENCES = 2
+_SUBJECT_SENTENCES = 3
 
 
 _ADMIN_NOUNS = frozenset({"province", "state", "governorate", "region", "district", "department", "county", "oblast"})
@@ -1596,17 +1604,21 @@ def demonym_countries() -> dict[str, str]:
 def demonym_place(sents: list[Span], trigger: Token | None) -> Located | None:
     """Last resort: the country of a nationality word near the trigger ("a Yemeni army checkpoint")."""
     table = demonym_countries()
-    best: tuple[int, Span] | None = None
+    focus = _document_subject(sents[0].doc) if sents else None
+    best: tuple[bool, int, Span] | None = None
     for sent in sents:
         for token in sent:
             word = _demonym_at(token, sent, table)
             if word is not None and not _names_border(token):
                 distance = abs(token.i - trigger.i) if trigger is not None else 0
-                if best is None or distance < best[0]:
-                    best = (distance, word)
-    if best is None:
+                key = (table[word.text.lower()] != focus, distance, word)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+    if best is None or (focus is not None and best[0]):
+        # a report about one country: a nationality word of another names foreign troops, not the event's
+        # place ("a base held by Ugandan soldiers", "expelled French troops")
         return None
-    word = best[1]
+    word = best[2]
     place = country_place(table[word.text.lower()])
     if place is None:
         return None
