@@ -78,11 +78,58 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         fillers = sentence_fillers(sent, own, previous) if triggers or own else []
         if triggers and len(fillers) >= 2:
             found.extend(_sentence_relations(sent, document, triggers, fillers, own))
+        elif triggers and not fillers:
+            found.extend(_implied_pair_relations(sent, document, triggers, previous))
         if own:
             # a pronoun taken up here carries the topic on: "Y designated it ... It is led by Z" (it = the topic)
             previous = [_plain_filler(m, t) for m, t in own] + [f for f in fillers if f.mention.source == "context"
                                                                   and f.group < 0]
     return merge_relations(found)
+
+
+# Ties a party-less predicate noun may state of the pair named just before: "X and Y ... . The result is an
+# affiliation that ..." (the noun reads as "their affiliation").
+_IMPLIED_PAIR_TYPES = frozenset({"ally_of", "affiliate_of", "rival_of"})
+
+
+def _implied_pair_relations(sent: Span, document: Document, triggers: list[Token],
+                            previous: list[Filler]) -> list[Relation]:
+    """A tie noun predicated of an abstract subject ("the net result is an alliance") in a sentence that
+    names no actor holds between the two coordinated actors of the previous sentence."""
+    pair = _previous_pair(previous)
+    if pair is None:
+        return []
+    extra = ((pair[0].token.sent.start_char, _trimmed_end(pair[0].token.sent)),)
+    first, second = (replace(f, extra_evidence=extra) for f in pair)
+    found = []
+    for trigger in triggers:
+        rule = next((r for r in rules_for(trigger) if r.type in _IMPLIED_PAIR_TYPES and not r.requires_any), None)
+        if rule is None or not _predicate_of_abstract(trigger):
+            continue
+        relation = _relation(rule, first, second, sent, trigger, document, [])
+        if relation is not None:
+            found.append(relation)
+    return found
+
+
+def _previous_pair(previous: list[Filler]) -> tuple[Filler, Filler] | None:
+    for i, first in enumerate(previous):
+        for second in previous[i + 1:]:
+            if first.mention.actor_key != second.mention.actor_key and coordinated(first, second):
+                return first, second
+    return None
+
+
+def _predicate_of_abstract(trigger: Token) -> bool:
+    """ "the result / outcome is an affiliation": the noun is the predicate, its subject a common noun
+    (not a pronoun that may be one of the parties), and no possessor or "with/between" phrase of its own."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return False
+    subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+                   for c in trigger.children)
 
 
 # Relations whose parties a later sentence may list: "Four groups merged ... The four groups were A, B and C."

@@ -1,0 +1,25 @@
+"""Allies and affiliates (thirteenth round), on sentences written for these tests."""
+
+from conflictgraph.extract.pipeline import get_extractor
+from conflictgraph.models import Document
+
+
+def _relations(text: str) -> set[tuple[str, str, str, str]]:
+    findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
+    return {(r.type, r.source, r.target, r.certainty) for r in findings.relations}
+
+
+def _between(rels: set[tuple[str, str, str, str]], a: str, b: str) -> set[str]:
+    return {t for t, s, o, c in rels if {s, o} == {a, b} and c != "negated"}
+
+
+HAMAS, HEZBOLLAH, FATAH = "kb:hamas", "kb:hezbollah", "kb:fatah"
+
+
+def test_a_tie_noun_predicated_of_an_abstract_subject_holds_for_the_pair_named_before() -> None:
+    rels = _relations("Hamas and Hezbollah have a complicated history. The outcome is an affiliation that includes "
+                      "shared fighters.")
+    assert "affiliate_of" in _between(rels, HAMAS, HEZBOLLAH)
+    # a noun with a party of its own is not taken up by the pair
+    rels = _relations("Hamas and Hezbollah have a complicated history. The outcome is an affiliation with Fatah.")
+    assert "affiliate_of" not in _between(rels, HAMAS, HEZBOLLAH)
