@@ -23,3 +23,11 @@ def test_a_tie_noun_predicated_of_an_abstract_subject_holds_for_the_pair_named_b
     # a noun with a party of its own is not taken up by the pair
     rels = _relations("Hamas and Hezbollah have a complicated history. The outcome is an affiliation with Fatah.")
     assert "affiliate_of" not in _between(rels, HAMAS, HEZBOLLAH)
+
+
+def test_groups_agreeing_together_on_a_shared_course_are_allies() -> None:
+    rels = _relations("Hamas and Hezbollah agreed to use Hamas training camps in the south.")
+    assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+    # agreeing to stop fighting is no alliance
+    rels = _relations("Hamas and Hezbollah agreed to stop fighting.")
+    assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
