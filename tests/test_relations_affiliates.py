@@ -31,3 +31,17 @@ def test_groups_agreeing_together_on_a_shared_course_are_allies() -> None:
     # agreeing to stop fighting is no alliance
     rels = _relations("Hamas and Hezbollah agreed to stop fighting.")
     assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
+
+
+PIJ, PFLP = "kb:palestinian-islamic-jihad", "kb:pflp"
+
+
+def test_groups_under_an_umbrella_are_its_affiliates() -> None:
+    rels = _relations("Hamas was founded as an umbrella group for Islamic Jihad and the PFLP.")
+    assert ("affiliate_of", PIJ, HAMAS, "asserted") in rels
+    assert ("affiliate_of", PFLP, HAMAS, "asserted") in rels
+    rels = _relations("Hamas serves as an umbrella for Islamic Jihad.")
+    assert ("affiliate_of", PIJ, HAMAS, "asserted") in rels
+    # under its later name: "for what became Y"
+    rels = _relations("Hamas was founded as an umbrella group for what became Islamic Jihad.")
+    assert ("affiliate_of", PIJ, HAMAS, "asserted") in rels
