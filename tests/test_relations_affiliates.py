@@ -45,3 +45,21 @@ def test_groups_under_an_umbrella_are_its_affiliates() -> None:
     # under its later name: "for what became Y"
     rels = _relations("Hamas was founded as an umbrella group for what became Islamic Jihad.")
     assert ("affiliate_of", PIJ, HAMAS, "asserted") in rels
+
+
+ISRAEL = "kb:israel"
+
+
+def test_a_floating_both_or_each_makes_no_alliance_of_coordinated_attackers() -> None:
+    rels = _relations("Hamas and Hezbollah were both responsible for attacks against Israel.")
+    assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
+    assert "fights" in _between(rels, HAMAS, ISRAEL)
+    rels = _relations("Hamas and Hezbollah both attacked Israel.")
+    assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
+    # the "both" follows the whole name, not its head word
+    rels = _relations("Hezbollah and the Popular Front for the Liberation of Palestine were both responsible for "
+                      "attacks against Israel.")
+    assert "ally_of" not in _between(rels, HEZBOLLAH, PFLP)
+    # without it they act together; "both" before the objects is theirs
+    rels = _relations("Hamas and Hezbollah attacked both Israel and Egypt.")
+    assert "ally_of" in _between(rels, HAMAS, HEZBOLLAH)

@@ -886,7 +886,7 @@ def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tupl
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
-                    _third_party(rule, placed, role, a, b):
+                    _third_party(rule, placed, role, a, b) and not _distributive(a, b):
                 pairs.append((a, b))
     return pairs
 
@@ -902,9 +902,29 @@ def _co_helpers(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tup
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             keys = {a.mention.actor_key, b.mention.actor_key}
-            if len(keys) == 2 and _co_parties(a, b) and helped - keys:
+            if len(keys) == 2 and _co_parties(a, b) and helped - keys and not _distributive(a, b):
                 pairs.append((a, b))
     return pairs
+
+
+def _distributive(a: Filler, b: Filler) -> bool:
+    """ "X and Y were both responsible for attacks on Z", "X and Y each attacked Z": a floating "both" or
+    "each" after the coordination says each did it, not that they did it together."""
+    last = max(_name_end(a), _name_end(b))
+    for token in a.token.doc[last + 1:min(last + 4, a.token.sent.end)]:
+        if token.lower_ in ("both", "each") and not (token.dep_ in ("det", "predet", "preconj")
+                                                     and token.head.i > token.i):
+            return True
+    return False
+
+
+def _name_end(filler: Filler) -> int:
+    """Index of the last token of the filler's name ("the Republic of X" ends at X, not at its head)."""
+    end = filler.token.i
+    doc = filler.token.doc
+    while end + 1 < len(doc) and doc[end + 1].idx < filler.mention.end:
+        end += 1
+    return end
 
 
 def _co_parties(a: Filler, b: Filler) -> bool:
