@@ -63,3 +63,9 @@ def test_a_floating_both_or_each_makes_no_alliance_of_coordinated_attackers() ->
     # without it they act together; "both" before the objects is theirs
     rels = _relations("Hamas and Hezbollah attacked both Israel and Egypt.")
     assert "ally_of" in _between(rels, HAMAS, HEZBOLLAH)
+
+
+def test_the_two_groups_reach_back_when_the_previous_sentence_names_only_one() -> None:
+    rels = _relations("Hamas has extensive interests in Gaza. Islamic Jihad was founded by students in the 1980s. "
+                      "The two groups worked together in the bombing of a bus.")
+    assert "ally_of" in _between(rels, HAMAS, PIJ)

@@ -67,6 +67,7 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
     by_sentence = _mentions_by_sentence(doc, mentions)
     found: list[Relation] = []
     previous: list[Filler] = []
+    older: list[Filler] = []  # the sentence before `previous`: "the two groups" may reach back to it
     pending: _PluralTrigger | None = None
     for sent in doc.sents:
         own = by_sentence.get(sent.start, [])
@@ -75,12 +76,13 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         pending = _plural_trigger(sent, own)
         triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas or typo_lemma(t))
                     and not _inside(t, own)]
-        fillers = sentence_fillers(sent, own, previous) if triggers or own else []
+        fillers = sentence_fillers(sent, own, previous, older) if triggers or own else []
         if triggers and len(fillers) >= 2:
             found.extend(_sentence_relations(sent, document, triggers, fillers, own))
         elif triggers and not fillers:
             found.extend(_implied_pair_relations(sent, document, triggers, previous))
         if own:
+            older = previous
             # a pronoun taken up here carries the topic on: "Y designated it ... It is led by Z" (it = the topic)
             previous = [_plain_filler(m, t) for m, t in own] + [f for f in fillers if f.mention.source == "context"
                                                                   and f.group < 0]
