@@ -20,6 +20,9 @@ def test_a_tie_noun_predicated_of_an_abstract_subject_holds_for_the_pair_named_b
     rels = _relations("Hamas and Hezbollah have a complicated history. The outcome is an affiliation that includes "
                       "shared fighters.")
     assert "affiliate_of" in _between(rels, HAMAS, HEZBOLLAH)
+    # a topic is no outcome
+    rels = _relations("Hamas and Hezbollah met in Beirut. The main topic was an alliance against Fatah.")
+    assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
     # a noun with a party of its own is not taken up by the pair
     rels = _relations("Hamas and Hezbollah have a complicated history. The outcome is an affiliation with Fatah.")
     assert "affiliate_of" not in _between(rels, HAMAS, HEZBOLLAH)

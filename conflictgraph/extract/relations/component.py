@@ -122,13 +122,18 @@ def _previous_pair(previous: list[Filler]) -> tuple[Filler, Filler] | None:
     return None
 
 
+# Subjects that sum up how two parties stand ("the main topic was an alliance" states no alliance).
+_OUTCOME_NOUNS = frozenset({"result", "outcome", "consequence", "upshot", "product", "relationship", "relation",
+                            "connection", "link", "tie", "bond", "arrangement"})
+
+
 def _predicate_of_abstract(trigger: Token) -> bool:
-    """ "the result / outcome is an affiliation": the noun is the predicate, its subject a common noun
-    (not a pronoun that may be one of the parties), and no possessor or "with/between" phrase of its own."""
+    """ "the result / outcome is an affiliation": the noun is the predicate, its subject a noun that sums up
+    the parties' standing (not a pronoun that may be one of them), and no possessor or "with/between" phrase."""
     if trigger.pos_ != "NOUN" or trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
         return False
     subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN":
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in _OUTCOME_NOUNS:
         return False
     return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
                    for c in trigger.children)
