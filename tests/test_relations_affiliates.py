@@ -31,6 +31,8 @@ def test_a_tie_noun_predicated_of_an_abstract_subject_holds_for_the_pair_named_b
 def test_groups_agreeing_together_on_a_shared_course_are_allies() -> None:
     rels = _relations("Hamas and Hezbollah agreed to use Hamas training camps in the south.")
     assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+    rels = _relations("Hamas and Hezbollah decided to fight each other for control of the town.")
+    assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
     # agreeing to stop fighting is no alliance
     rels = _relations("Hamas and Hezbollah agreed to stop fighting.")
     assert "ally_of" not in _between(rels, HAMAS, HEZBOLLAH)
