@@ -65,7 +65,9 @@ def test_a_floating_both_or_each_makes_no_alliance_of_coordinated_attackers() ->
     rels = _relations("Hezbollah and the Popular Front for the Liberation of Palestine were both responsible for "
                       "attacks against Israel.")
     assert "ally_of" not in _between(rels, HEZBOLLAH, PFLP)
-    # without it they act together; "both" before the objects is theirs
+    # without it they act together; "both" before the objects is theirs, and ", both based in Z," describes them
+    rels = _relations("Hamas and Hezbollah, both based in Lebanon, attacked Israel.")
+    assert "ally_of" in _between(rels, HAMAS, HEZBOLLAH)
     rels = _relations("Hamas and Hezbollah attacked both Israel and Egypt.")
     assert "ally_of" in _between(rels, HAMAS, HEZBOLLAH)
 

@@ -921,7 +921,7 @@ def _distributive(a: Filler, b: Filler) -> bool:
     for token in a.token.doc[last + 1:min(last + 4, a.token.sent.end)]:
         if token.lower_ in ("both", "each") and not (token.dep_ in ("det", "predet", "preconj")
                                                      and token.head.i > token.i):
-            return True
+            return token.doc[token.i - 1].lower_ != ","  # ", both based in Z," only describes them
     return False
 
 
