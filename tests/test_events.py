@@ -920,3 +920,19 @@ def test_capture_of_a_town_the_model_calls_a_person(extract):
     # the apposition says the name is a town, so this is a takeover there, not people taken
     event = only(extract("The rebels have captured Goma, the largest city in the east of the country."), "takeover")
     assert event.location is not None and event.location.name == "Goma"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # weapons taken by the security forces or listed in a stock were not used in the attack
+    ("Police killed two gunmen in a raid on a farmhouse and seized grenades and rifles.", "armed_assault"),
+    ("Gunmen opened fire on a patrol; troops later found a cache of weapons including mortars and grenades.",
+     "armed_assault"),
+    ("Two grenades and a rifle were confiscated from the gunmen who had shot a guard dead.", "armed_assault"),
+    # the weapons an attack was made with still name its method
+    ("Gunmen attacked the police post with rifles and bombs, killing three officers.", "bombing"),
+    # a smoke bomb does not explode, and a warplane shot down is the target, not an air strike
+    ("Masked men attacked a bakery with smoke bombs, and one employee was hurt.", "armed_assault"),
+    ("Rebels shot down a government warplane over the hills, killing its pilot.", "armed_assault"),
+])
+def test_weapons_not_used_name_no_method(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype
