@@ -936,3 +936,21 @@ def test_capture_of_a_town_the_model_calls_a_person(extract):
 ])
 def test_weapons_not_used_name_no_method(extract, text, subtype):
     assert only(extract(text)).subtype == subtype
+
+
+@pytest.mark.parametrize("text, key, link", [
+    # a deed attributed to a group names the group the report blames
+    ("Four villagers died in a raid on their hamlet attributed to Boko Haram.", "kb:boko-haram", "blamed"),
+    # a group telling that it did the deed claims it, though "said" is a reporting verb
+    ("Gunmen attacked two police posts overnight. The Ansar al-Islam group said it staged the attacks.",
+     "kb:ansar-al-islam", "claimed"),
+    ("A bomb went off on a bus in Mogadishu. Al-Shabaab said it was behind the blast.", "kb:al-shabaab", "claimed"),
+])
+def test_attributed_and_said_it_did(extract, text, key, link):
+    event = only(extract(text))
+    assert (key, link) in [(x["actor"], x["link"]) for x in event.details["links"]]
+
+
+def test_a_reporter_saying_what_others_did_claims_nothing(extract):
+    event = only(extract("A bomb went off on a bus in Mogadishu. Police said militants planted the device."))
+    assert not event.claimed_by

@@ -176,6 +176,8 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
         return owner, "on"
     if dep == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in ("responsibility", "blame"):
         return head.head.head, "on"
+    if dep == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "attribute":
+        return head.head, "on"  # "an attack attributed to X", "the bombing was attributed to X"
     if dep in ("nsubj", "csubj"):
         return head, "subject"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -325,6 +327,8 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
                     return found
     if noun.dep_ == "poss" and verb.pos_ == "NOUN" and verb.lemma_.lower() in _VICTIM_NOUNS:
         return "target", "asserted"
+    if slot == "subject" and _says_it_did(verb):
+        return "claimed", "asserted"
     # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
     found = _link_for(verb, slot, suspected)
     if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject":
@@ -339,6 +343,32 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
         # "troops killed four suspected X suicide bombers": whatever the verb, X names the attackers' group
         found = ("suspected", "speculative") if suspected else ("stated", "asserted")
     return found
+
+
+_SAYING_VERBS = frozenset({"say", "announce", "state", "declare", "admit"})
+_SELF_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _says_it_did(verb: Token) -> bool:
+    """"X said it staged the attacks", "X announced that it had carried out the bombing", "X said it was behind the
+    attack": a group telling that it did the deed claims it."""
+    if verb.lemma_.lower() not in _SAYING_VERBS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" and c.lower_ in _SELF_PRONOUNS for c in clause.children):
+            continue
+        lemma = clause.lemma_.lower()
+        if _deed_verb(clause) or lemma in ACTION_VERBS or _is_trigger(clause) or lemma == "be" and any(
+                c.lower_ in ("behind", "responsible") for c in clause.children):
+            return True
+    return False
+
+
+def _deed_verb(verb: Token) -> bool:
+    """A verb of doing a deed, also when the lemmatizer misses its past form ("staged" lemmatized as "stag")."""
+    lower = verb.lower_
+    return verb.lemma_.lower() in _DEED_VERBS or lower.endswith("ed") and (lower[:-1] in _DEED_VERBS
+                                                                          or lower[:-2] in _DEED_VERBS)
 
 
 def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle: bool = False,
@@ -418,7 +448,7 @@ def _reacts_or_hosts(doc: Doc, mention: Mention) -> bool:
     noun = span.root
     for _ in range(_HOPS):
         if noun.dep_ in ("nsubj", "nsubjpass"):
-            return noun.head.lemma_.lower() in _REACTION_VERBS
+            return noun.head.lemma_.lower() in _REACTION_VERBS and not _says_it_did(noun.head)
         if noun.dep_ not in ("compound", "appos", "flat", "conj", "amod", "poss", "nmod") or noun.head == noun:
             return False
         noun = noun.head
