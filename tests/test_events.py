@@ -954,3 +954,29 @@ def test_attributed_and_said_it_did(extract, text, key, link):
 def test_a_reporter_saying_what_others_did_claims_nothing(extract):
     event = only(extract("A bomb went off on a bus in Mogadishu. Police said militants planted the device."))
     assert not event.claimed_by
+
+
+def test_names_of_one_group_count_once_as_the_context_group(extract):
+    # names qualifying the same fighters are one group: the one the knowledge base knows is linked
+    event = only(extract("A bomb exploded at a police post in Sukma, where Maoist rebels of the Communist Party of "
+                         "India (Maoist) are active."))
+    assert "kb:cpi-maoist" in event.perpetrators
+    # two groups joined by "and" are two: no lone group to link
+    event = only(extract("A bomb exploded at a police post in Sukma, where the Maoists and the Salwa Judum militia "
+                         "are active."))
+    assert not event.perpetrators
+
+
+def test_a_name_in_brackets_after_a_group_is_the_same_group():
+    from conflictgraph.extract.events.linking import link_actors
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Mention
+
+    text = "A bomb exploded at a police post in Arauca, where the ELN (Northern Resistance Group) is active."
+    doc = get_extractor().nlp(text)
+    start = text.index("Northern")
+    mentions = [Mention(text.index("ELN"), text.index("ELN") + 3, "ELN", "kb:eln", "armed_group"),
+                Mention(start, start + len("Northern Resistance Group"), "Northern Resistance Group",
+                        "txt:northern resistance group", "armed_group", "context")]
+    links = link_actors(doc, list(doc.sents), mentions)
+    assert [(x.actor, x.link) for x in links] == [("kb:eln", "context")]

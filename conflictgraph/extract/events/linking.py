@@ -26,6 +26,7 @@ A lone armed group in the event's sentences that fills no slot is linked as
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -397,9 +398,9 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
     perpetrators = [x for x in links if x.link in ("claimed", "stated", "blamed", "suspected")]
     loose = [m for m in loose if not _in_unclaimed_sentence(doc, m)]
     groups = {m.actor_key for m in loose if m.kind == "armed_group"}
-    if not perpetrators and len(groups) == 1:
-        mention = next(m for m in loose if m.kind == "armed_group")
-        links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text, mention.kind))
+    lone = _lone_group(doc, [m for m in loose if m.kind == "armed_group"])
+    if not perpetrators and lone is not None:
+        links.append(Link(lone.actor_key, "context", "speculative", lone.start, lone.end, lone.text, lone.kind))
     elif not perpetrators and not groups and not air:
         fallen = {m.actor_key: m for m in mentions if m.kind == "armed_group" and _fallen_fighters(doc, m)
                   and any(start <= m.start < end for start, end in bounds)}
@@ -411,6 +412,37 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
             links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text,
                               mention.kind))
     return links
+
+
+def _lone_group(doc: Doc, groups: list[Mention]) -> Mention | None:
+    """The one armed group these mentions name, if they name one: several names of one group count once ("GRAPO
+    (First of October Resistance Group)", "Maoist rebels from the CPN-M": a name in brackets after another, or
+    names qualifying the same fighters). A group the knowledge base knows stands for the others."""
+    clusters: list[list[Mention]] = []
+    for mention in groups:
+        cluster = next((c for c in clusters if any(_same_group(doc, other, mention) for other in c)), None)
+        if cluster is None:
+            clusters.append([mention])
+        else:
+            cluster.append(mention)
+    if len(clusters) != 1:
+        return None
+    return next((m for m in clusters[0] if m.actor_key.startswith("kb:")), clusters[0][0])
+
+
+def _same_group(doc: Doc, first: Mention, later: Mention) -> bool:
+    if first.actor_key == later.actor_key:
+        return True
+    between = doc_text(doc)[first.end:later.start]
+    if re.search(r",|;|\band\b|\bor\b|\bwith\b", between):
+        return False  # "X and Y", "X fighters and Y militants", "a clash between X, Y": two groups
+    if re.fullmatch(r"\s*\([^()]*", between):
+        return True  # "X (Y)": the name in brackets after X is its acronym or full name
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (first, later)]
+    if spans[0] is None or spans[1] is None:
+        return False
+    nouns = [_climb_noun(span.root)[0] for span in spans]
+    return nouns[0] == nouns[1] and _perp_word(nouns[0]) and all(nouns[0] not in span for span in spans)
 
 
 def _in_unclaimed_sentence(doc: Doc, mention: Mention) -> bool:
