@@ -980,3 +980,14 @@ def test_a_name_in_brackets_after_a_group_is_the_same_group():
                         "txt:northern resistance group", "armed_group", "context")]
     links = link_actors(doc, list(doc.sents), mentions)
     assert [(x.actor, x.link) for x in links] == [("kb:eln", "context")]
+
+
+def test_a_claim_of_several_attacks_covers_each(extract):
+    # an attribution naming several attacks covers the earlier one told as another event
+    events = [e for e in extract("A bomb exploded near a mosque in Kano. A second bomb went off at a market an hour "
+                                 "later. Boko Haram claimed responsibility for both attacks.") if e.type == "attack"]
+    assert len(events) == 2 and all("kb:boko-haram" in e.claimed_by for e in events)
+    # a claim of the later attack alone does not
+    events = [e for e in extract("A bomb exploded near a mosque in Kano. A second bomb went off at a market an hour "
+                                 "later. Boko Haram claimed responsibility for the market blast.") if e.type == "attack"]
+    assert len(events) == 2 and not events[0].claimed_by

@@ -330,6 +330,11 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
         return "target", "asserted"
     if slot == "subject" and _says_it_did(verb):
         return "claimed", "asserted"
+    return _verb_link(noun, root, verb, slot, suspected)
+
+
+def _verb_link(noun: Token, root: Token, verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None:
+    """The link the governing verb gives the noun in its slot, or the verb above it, or a trigger below it."""
     # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
     found = _link_for(verb, slot, suspected)
     if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject":
