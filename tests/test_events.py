@@ -920,3 +920,74 @@ def test_capture_of_a_town_the_model_calls_a_person(extract):
     # the apposition says the name is a town, so this is a takeover there, not people taken
     event = only(extract("The rebels have captured Goma, the largest city in the east of the country."), "takeover")
     assert event.location is not None and event.location.name == "Goma"
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # weapons taken by the security forces or listed in a stock were not used in the attack
+    ("Police killed two gunmen in a raid on a farmhouse and seized grenades and rifles.", "armed_assault"),
+    ("Gunmen opened fire on a patrol; troops later found a cache of weapons including mortars and grenades.",
+     "armed_assault"),
+    ("Two grenades and a rifle were confiscated from the gunmen who had shot a guard dead.", "armed_assault"),
+    # the weapons an attack was made with still name its method
+    ("Gunmen attacked the police post with rifles and bombs, killing three officers.", "bombing"),
+    # a smoke bomb does not explode, and a warplane shot down is the target, not an air strike
+    ("Masked men attacked a bakery with smoke bombs, and one employee was hurt.", "armed_assault"),
+    ("Rebels shot down a government warplane over the hills, killing its pilot.", "armed_assault"),
+])
+def test_weapons_not_used_name_no_method(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype
+
+
+@pytest.mark.parametrize("text, key, link", [
+    # a deed attributed to a group names the group the report blames
+    ("Four villagers died in a raid on their hamlet attributed to Boko Haram.", "kb:boko-haram", "blamed"),
+    # a group telling that it did the deed claims it, though "said" is a reporting verb
+    ("Gunmen attacked two police posts overnight. The Ansar al-Islam group said it staged the attacks.",
+     "kb:ansar-al-islam", "claimed"),
+    ("A bomb went off on a bus in Mogadishu. Al-Shabaab said it was behind the blast.", "kb:al-shabaab", "claimed"),
+])
+def test_attributed_and_said_it_did(extract, text, key, link):
+    event = only(extract(text))
+    assert (key, link) in [(x["actor"], x["link"]) for x in event.details["links"]]
+
+
+def test_a_reporter_saying_what_others_did_claims_nothing(extract):
+    event = only(extract("A bomb went off on a bus in Mogadishu. Police said militants planted the device."))
+    assert not event.claimed_by
+
+
+def test_names_of_one_group_count_once_as_the_context_group(extract):
+    # names qualifying the same fighters are one group: the one the knowledge base knows is linked
+    event = only(extract("A bomb exploded at a police post in Sukma, where Maoist rebels of the Communist Party of "
+                         "India (Maoist) are active."))
+    assert "kb:cpi-maoist" in event.perpetrators
+    # two groups joined by "and" are two: no lone group to link
+    event = only(extract("A bomb exploded at a police post in Sukma, where the Maoists and the Salwa Judum militia "
+                         "are active."))
+    assert not event.perpetrators
+
+
+def test_a_name_in_brackets_after_a_group_is_the_same_group():
+    from conflictgraph.extract.events.linking import link_actors
+    from conflictgraph.extract.pipeline import get_extractor
+    from conflictgraph.models import Mention
+
+    text = "A bomb exploded at a police post in Arauca, where the ELN (Northern Resistance Group) is active."
+    doc = get_extractor().nlp(text)
+    start = text.index("Northern")
+    mentions = [Mention(text.index("ELN"), text.index("ELN") + 3, "ELN", "kb:eln", "armed_group"),
+                Mention(start, start + len("Northern Resistance Group"), "Northern Resistance Group",
+                        "txt:northern resistance group", "armed_group", "context")]
+    links = link_actors(doc, list(doc.sents), mentions)
+    assert [(x.actor, x.link) for x in links] == [("kb:eln", "context")]
+
+
+def test_a_claim_of_several_attacks_covers_each(extract):
+    # an attribution naming several attacks covers the earlier one told as another event
+    events = [e for e in extract("A bomb exploded near a mosque in Kano. A second bomb went off at a market an hour "
+                                 "later. Boko Haram claimed responsibility for both attacks.") if e.type == "attack"]
+    assert len(events) == 2 and all("kb:boko-haram" in e.claimed_by for e in events)
+    # a claim of the later attack alone does not
+    events = [e for e in extract("A bomb exploded near a mosque in Kano. A second bomb went off at a market an hour "
+                                 "later. Boko Haram claimed responsibility for the market blast.") if e.type == "attack"]
+    assert len(events) == 2 and not events[0].claimed_by

@@ -813,17 +813,35 @@ def _share_claims(built: list[tuple[_Group, Event]]) -> list[Event]:
         if group.family != "violence" or event.perpetrators:
             continue
         for later_group, later in built[i + 1:]:
-            if later_group.paragraph != group.paragraph or later_group.fresh:
+            if later_group.paragraph != group.paragraph:
                 break
             if later_group.family != "violence":
                 continue
-            shared = [x for x in later.details.get("links", []) if x["link"] in _ATTRIBUTIONS]
+            shared = [x for x in later.details.get("links", []) if x["link"] in _ATTRIBUTIONS
+                      and (not later_group.fresh or _covers_several(group.trigger.doc, x))]
+            if later_group.fresh and not shared:
+                break
             if shared:
                 events[i] = _with_links(event, shared)
                 break
             if later.perpetrators:
                 break
     return events
+
+
+def _covers_several(doc: Doc, link: dict) -> bool:
+    """Does the attribution name several attacks ("claimed responsibility for both attacks", "the two bombings")?
+    Then it covers the earlier ones told as another event ("A second bomb went off ...") too."""
+    span = doc.char_span(link["evidence"]["start"], link["evidence"]["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span.sent:
+        entry = lexicon().words.get(token.lemma_.lower())
+        if entry is not None and entry.type == "attack" and token.pos_ == "NOUN" and token.lemma_.lower() not in \
+                _WEAPON_WORDS and (
+                token.tag_ == "NNS" or any(c.lower_ in ("both", "all") for c in token.children)):
+            return True
+    return False
 
 
 def _with_links(event: Event, shared: list[dict]) -> Event:

@@ -26,6 +26,7 @@ A lone armed group in the event's sentences that fills no slot is linked as
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -176,6 +177,8 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
         return owner, "on"
     if dep == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in ("responsibility", "blame"):
         return head.head.head, "on"
+    if dep == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "attribute":
+        return head.head, "on"  # "an attack attributed to X", "the bombing was attributed to X"
     if dep in ("nsubj", "csubj"):
         return head, "subject"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -331,6 +334,13 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
                     return found
     if noun.dep_ == "poss" and verb.pos_ == "NOUN" and verb.lemma_.lower() in _VICTIM_NOUNS:
         return "target", "asserted"
+    if slot == "subject" and _says_it_did(verb):
+        return "claimed", "asserted"
+    return _verb_link(noun, root, verb, slot, suspected)
+
+
+def _verb_link(noun: Token, root: Token, verb: Token, slot: str, suspected: bool) -> tuple[str, str] | None:
+    """The link the governing verb gives the noun in its slot, or the verb above it, or a trigger below it."""
     # "the attack was claimed by X" / "X carried out the attack": also look one level up through xcomp/conj
     found = _link_for(verb, slot, suspected)
     if found is None and verb.dep_ in ("xcomp", "conj", "advcl") and slot == "subject" and not _subordinate(verb):
@@ -345,6 +355,32 @@ def _mention_link(doc: Doc, mention: Mention) -> tuple[str, str] | None:
         # "troops killed four suspected X suicide bombers": whatever the verb, X names the attackers' group
         found = ("suspected", "speculative") if suspected else ("stated", "asserted")
     return found
+
+
+_SAYING_VERBS = frozenset({"say", "announce", "state", "declare", "admit"})
+_SELF_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _says_it_did(verb: Token) -> bool:
+    """"X said it staged the attacks", "X announced that it had carried out the bombing", "X said it was behind the
+    attack": a group telling that it did the deed claims it."""
+    if verb.lemma_.lower() not in _SAYING_VERBS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" and c.lower_ in _SELF_PRONOUNS for c in clause.children):
+            continue
+        lemma = clause.lemma_.lower()
+        if _deed_verb(clause) or lemma in ACTION_VERBS or _is_trigger(clause) or lemma == "be" and any(
+                c.lower_ in ("behind", "responsible") for c in clause.children):
+            return True
+    return False
+
+
+def _deed_verb(verb: Token) -> bool:
+    """A verb of doing a deed, also when the lemmatizer misses its past form ("staged" lemmatized as "stag")."""
+    lower = verb.lower_
+    return verb.lemma_.lower() in _DEED_VERBS or lower.endswith("ed") and (lower[:-1] in _DEED_VERBS
+                                                                          or lower[:-2] in _DEED_VERBS)
 
 
 def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle: bool = False,
@@ -373,9 +409,9 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
     perpetrators = [x for x in links if x.link in ("claimed", "stated", "blamed", "suspected")]
     loose = [m for m in loose if not _in_unclaimed_sentence(doc, m)]
     groups = {m.actor_key for m in loose if m.kind == "armed_group"}
-    if not perpetrators and len(groups) == 1:
-        mention = next(m for m in loose if m.kind == "armed_group")
-        links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text, mention.kind))
+    lone = _lone_group(doc, [m for m in loose if m.kind == "armed_group"])
+    if not perpetrators and lone is not None:
+        links.append(Link(lone.actor_key, "context", "speculative", lone.start, lone.end, lone.text, lone.kind))
     elif not perpetrators and not groups and not air:
         fallen = {m.actor_key: m for m in mentions if m.kind == "armed_group" and _fallen_fighters(doc, m)
                   and any(start <= m.start < end for start, end in bounds)}
@@ -387,6 +423,37 @@ def link_actors(doc: Doc, sents: list[Span], mentions: Sequence[Mention], battle
             links.append(Link(mention.actor_key, "context", "speculative", mention.start, mention.end, mention.text,
                               mention.kind))
     return links
+
+
+def _lone_group(doc: Doc, groups: list[Mention]) -> Mention | None:
+    """The one armed group these mentions name, if they name one: several names of one group count once ("GRAPO
+    (First of October Resistance Group)", "Maoist rebels from the CPN-M": a name in brackets after another, or
+    names qualifying the same fighters). A group the knowledge base knows stands for the others."""
+    clusters: list[list[Mention]] = []
+    for mention in groups:
+        cluster = next((c for c in clusters if any(_same_group(doc, other, mention) for other in c)), None)
+        if cluster is None:
+            clusters.append([mention])
+        else:
+            cluster.append(mention)
+    if len(clusters) != 1:
+        return None
+    return next((m for m in clusters[0] if m.actor_key.startswith("kb:")), clusters[0][0])
+
+
+def _same_group(doc: Doc, first: Mention, later: Mention) -> bool:
+    if first.actor_key == later.actor_key:
+        return True
+    between = doc_text(doc)[first.end:later.start]
+    if re.search(r",|;|\band\b|\bor\b|\bwith\b", between):
+        return False  # "X and Y", "X fighters and Y militants", "a clash between X, Y": two groups
+    if re.fullmatch(r"\s*\([^()]*", between):
+        return True  # "X (Y)": the name in brackets after X is its acronym or full name
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (first, later)]
+    if spans[0] is None or spans[1] is None:
+        return False
+    nouns = [_climb_noun(span.root)[0] for span in spans]
+    return nouns[0] == nouns[1] and _perp_word(nouns[0]) and all(nouns[0] not in span for span in spans)
 
 
 def _in_unclaimed_sentence(doc: Doc, mention: Mention) -> bool:
@@ -424,7 +491,7 @@ def _reacts_or_hosts(doc: Doc, mention: Mention) -> bool:
     noun = span.root
     for _ in range(_HOPS):
         if noun.dep_ in ("nsubj", "nsubjpass"):
-            return noun.head.lemma_.lower() in _REACTION_VERBS
+            return noun.head.lemma_.lower() in _REACTION_VERBS and not _says_it_did(noun.head)
         if noun.dep_ not in ("compound", "appos", "flat", "conj", "amod", "poss", "nmod") or noun.head == noun:
             return False
         noun = noun.head

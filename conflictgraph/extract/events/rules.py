@@ -147,16 +147,78 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             best = _set_on_fire(token, lex)
         if best is None:
             best = _word_entry(token, lex, lemma, lower)
-        if best is not None and best.subtype == "bombing" and _incendiary(token):
-            best = _INCENDIARY  # "threw petrol bombs at the mosque": a fire weapon, as a Molotov cocktail is
-        if best is not None and best.type == "takeover":
-            if _captures_people(token):
-                continue
-            if _takes_a_vehicle(token):
-                best = _HIJACKING  # "seized a tanker", "captured a cargo ship": a hijacking, not territory
+        best = _refined(token, best) if best is not None else None
         if best is not None:
             found.append((token, best))
     return found
+
+
+def _refined(token: Token, entry: Trigger) -> Trigger | None:
+    """The entry as this use of the word means it, or ``None`` when the word tells of no act here: a weapon only
+    held or seized, an aircraft shot down, a smoke bomb, people captured."""
+    if entry.type == "attack" and (_weapon_in_stock(token, entry) or _harmless_device(token) or _aircraft_downed(token)):
+        return None
+    if entry.subtype == "bombing" and _incendiary(token):
+        return _INCENDIARY  # "threw petrol bombs at the mosque": a fire weapon, as a Molotov cocktail is
+    if entry.type == "takeover":
+        if _captures_people(token):
+            return None
+        if _takes_a_vehicle(token):
+            return _HIJACKING  # "seized a tanker", "captured a cargo ship": a hijacking, not territory
+    return entry
+
+
+# Verbs of taking weapons away, and nouns for a stock of them: a weapon they hold was not used.
+_SEIZING_VERBS = frozenset({"seize", "confiscate", "recover", "capture", "impound"})
+_SEIZED = frozenset({"seized", "confiscated", "recovered", "captured", "impounded"})
+_STOCK_NOUNS = frozenset({"cache", "arsenal", "stockpile", "haul", "depot"})
+_ARMS_NOUNS = frozenset({"weapon", "weapons", "arms", "ammunition"})
+_WEAPON_SUBTYPES = frozenset({"bombing", "shelling", "armed_assault"})
+
+
+def _weapon_in_stock(token: Token, entry: Trigger) -> bool:
+    """"troops seized rifles and explosives", "a cache of weapons including grenades", "a grenade launcher was
+    seized": a weapon listed in a stock or taken by the security forces tells of no attack made with it ("attacked
+    the post with small arms and bombs" still does)."""
+    if entry.subtype not in _WEAPON_SUBTYPES or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return False
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "amod" and _seizing(c) for c in node.children):
+            return True  # "the seized grenades"
+        if node.dep_ in ("dobj", "nsubjpass") and _seizing(node.head):
+            return True
+        if node.dep_ not in ("conj", "compound", "pobj", "prep", "appos") or node.head == node:
+            return False
+        child, node = node, node.head
+        if node.lower_ in _STOCK_NOUNS or node.lower_ in _ARMS_NOUNS and child.lower_ == "including":
+            return True
+    return False
+
+
+def _seizing(word: Token) -> bool:
+    return word.lemma_.lower() in _SEIZING_VERBS or word.lower_ in _SEIZED  # the participle may be tagged ADJ
+
+
+# what a "bomb" of these is made of hurts no one by blast: "smoke bombs", "stink bombs", "paint bombs"
+_HARMLESS_FILLS = frozenset({"smoke", "stink", "paint", "glitter", "confetti", "water"})
+
+
+def _harmless_device(token: Token) -> bool:
+    return token.lemma_.lower() in ("bomb", "bombs", "grenade", "grenades") and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _HARMLESS_FILLS for c in token.children)
+
+
+_AIRCRAFT = frozenset({"warplane", "drone", "drones", "helicopter", "jet", "aircraft", "plane", "airliner"})
+
+
+def _aircraft_downed(token: Token) -> bool:
+    """"shot down a warplane", "a drone was brought down": the aircraft is what was hit, not an air strike."""
+    if token.lemma_.lower() not in _AIRCRAFT or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = token.head
+    return verb.lemma_.lower() in ("shoot", "bring", "down") and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) or verb.lemma_.lower() == "down"
 
 
 def _word_entry(token: Token, lex: Lexicon, lemma: str, lower: str) -> Trigger | None:

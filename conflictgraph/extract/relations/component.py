@@ -67,6 +67,7 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
     by_sentence = _mentions_by_sentence(doc, mentions)
     found: list[Relation] = []
     previous: list[Filler] = []
+    older: list[Filler] = []  # the sentence before `previous`: "the two groups" may reach back to it
     pending: _PluralTrigger | None = None
     for sent in doc.sents:
         own = by_sentence.get(sent.start, [])
@@ -75,14 +76,67 @@ def extract_relations(doc: Doc, document: Document, mentions: Sequence[Mention])
         pending = _plural_trigger(sent, own)
         triggers = [t for t in sent if (t.lemma_.lower() in lemmas or t.lower_ in lemmas or typo_lemma(t))
                     and not _inside(t, own)]
-        fillers = sentence_fillers(sent, own, previous) if triggers or own else []
+        fillers = sentence_fillers(sent, own, previous, older) if triggers or own else []
         if triggers and len(fillers) >= 2:
             found.extend(_sentence_relations(sent, document, triggers, fillers, own))
+        elif triggers and not fillers:
+            found.extend(_implied_pair_relations(sent, document, triggers, previous))
         if own:
+            older = previous
             # a pronoun taken up here carries the topic on: "Y designated it ... It is led by Z" (it = the topic)
             previous = [_plain_filler(m, t) for m, t in own] + [f for f in fillers if f.mention.source == "context"
                                                                   and f.group < 0]
     return merge_relations(found)
+
+
+# Ties a party-less predicate noun may state of the pair named just before: "X and Y ... . The result is an
+# affiliation that ..." (the noun reads as "their affiliation").
+_IMPLIED_PAIR_TYPES = frozenset({"ally_of", "affiliate_of", "rival_of"})
+
+
+def _implied_pair_relations(sent: Span, document: Document, triggers: list[Token],
+                            previous: list[Filler]) -> list[Relation]:
+    """A tie noun predicated of an abstract subject ("the net result is an alliance") in a sentence that
+    names no actor holds between the two coordinated actors of the previous sentence."""
+    pair = _previous_pair(previous)
+    if pair is None:
+        return []
+    extra = ((pair[0].token.sent.start_char, _trimmed_end(pair[0].token.sent)),)
+    first, second = (replace(f, extra_evidence=extra) for f in pair)
+    found = []
+    for trigger in triggers:
+        rule = next((r for r in rules_for(trigger) if r.type in _IMPLIED_PAIR_TYPES and not r.requires_any), None)
+        if rule is None or not _predicate_of_abstract(trigger):
+            continue
+        relation = _relation(rule, first, second, sent, trigger, document, [])
+        if relation is not None:
+            found.append(relation)
+    return found
+
+
+def _previous_pair(previous: list[Filler]) -> tuple[Filler, Filler] | None:
+    for i, first in enumerate(previous):
+        for second in previous[i + 1:]:
+            if first.mention.actor_key != second.mention.actor_key and coordinated(first, second):
+                return first, second
+    return None
+
+
+# Subjects that sum up how two parties stand ("the main topic was an alliance" states no alliance).
+_OUTCOME_NOUNS = frozenset({"result", "outcome", "consequence", "upshot", "product", "relationship", "relation",
+                            "connection", "link", "tie", "bond", "arrangement"})
+
+
+def _predicate_of_abstract(trigger: Token) -> bool:
+    """ "the result / outcome is an affiliation": the noun is the predicate, its subject a noun that sums up
+    the parties' standing (not a pronoun that may be one of them), and no possessor or "with/between" phrase."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return False
+    subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in _OUTCOME_NOUNS:
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+                   for c in trigger.children)
 
 
 # Relations whose parties a later sentence may list: "Four groups merged ... The four groups were A, B and C."
@@ -839,7 +893,7 @@ def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tupl
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
-                    _third_party(rule, placed, role, a, b):
+                    _third_party(rule, placed, role, a, b) and not _distributive(a, b):
                 pairs.append((a, b))
     return pairs
 
@@ -855,9 +909,29 @@ def _co_helpers(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tup
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             keys = {a.mention.actor_key, b.mention.actor_key}
-            if len(keys) == 2 and _co_parties(a, b) and helped - keys:
+            if len(keys) == 2 and _co_parties(a, b) and helped - keys and not _distributive(a, b):
                 pairs.append((a, b))
     return pairs
+
+
+def _distributive(a: Filler, b: Filler) -> bool:
+    """ "X and Y were both responsible for attacks on Z", "X and Y each attacked Z": a floating "both" or
+    "each" after the coordination says each did it, not that they did it together."""
+    last = max(_name_end(a), _name_end(b))
+    for token in a.token.doc[last + 1:min(last + 4, a.token.sent.end)]:
+        if token.lower_ in ("both", "each") and not (token.dep_ in ("det", "predet", "preconj")
+                                                     and token.head.i > token.i):
+            return token.doc[token.i - 1].lower_ != ","  # ", both based in Z," only describes them
+    return False
+
+
+def _name_end(filler: Filler) -> int:
+    """Index of the last token of the filler's name ("the Republic of X" ends at X, not at its head)."""
+    end = filler.token.i
+    doc = filler.token.doc
+    while end + 1 < len(doc) and doc[end + 1].idx < filler.mention.end:
+        end += 1
+    return end
 
 
 def _co_parties(a: Filler, b: Filler) -> bool:

@@ -11,6 +11,8 @@ sentence to the relation's evidence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from conflictgraph.extract.relations.rules import Filler, coordinated, noun_holder, np_root
@@ -28,8 +30,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 _NOT_ANTECEDENT = frozenset({"person", "population"})
 
 
-def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: list[Filler]) -> list[Filler]:
-    """Actor fillers for one sentence: its mentions plus resolved pronouns and group nouns."""
+def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: list[Filler],
+                     older: Sequence[Filler] = ()) -> list[Filler]:
+    """Actor fillers for one sentence: its mentions plus resolved pronouns and group nouns (``older``: the
+    fillers of the sentence before ``previous``, for "the two groups" when ``previous`` names only one)."""
     fillers = [Filler(mention=m, token=t, group=-1) for m, t in own]
     covered = {t.i for _, t in own}
     group_id = 0
@@ -40,6 +44,8 @@ def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: lis
         if number is None:
             continue
         antecedents = _antecedents(token, number, own, previous)
+        if len(antecedents) < 2 and _two_only(token):
+            antecedents = _pair_reaching_back(token, own, previous, older) or antecedents
         group_id += 1
         for mention, extra in antecedents:
             proxy = Mention(start=token.idx, end=token.idx + len(token.text), text=token.text,
@@ -102,6 +108,25 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
     if len(picked) == 1 and _fighters_noun(token):
         return picked  # "the insurgents" may be one group's fighters
     return picked if len(picked) == 2 else []
+
+
+def _pair_reaching_back(token: Token, own: list[tuple[Mention, Token]], previous: list[Filler],
+                        older: Sequence[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    """ "X ... . Y was founded ... . The two groups worked together": when the sentences since the last
+    one naming two groups hold a single one, "the two groups" are that one and the latest other group
+    before it (a pair needs two; the antecedent of the earlier sentence is no less named)."""
+    if not older:
+        return []
+    nearest = _antecedents(token, 1, own, previous)
+    if not nearest:
+        return []
+    sent = older[0].token.sent
+    extra = ((sent.start_char, sent.end_char - _trailing_space(sent)),)
+    excluded = _NOT_ANTECEDENT | {"state", "government_body", "igo"}
+    keys = {nearest[0][0].actor_key}
+    ranked = sorted(older, key=lambda f: (f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
+    other = next((f.mention for f in ranked if f.mention.kind not in excluded and f.mention.actor_key not in keys), None)
+    return [nearest[0], (other, extra)] if other is not None else []
 
 
 # Plural nouns for fighters, not for organisations: "the militants" can be the members of one group.

@@ -374,6 +374,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
         _light_verb_roles(trigger, roles)
         _intransitive_roles(trigger, roles)
         _generic_head_owner(trigger, roles)
+        _generic_head_for(trigger, roles)
         _as_phrase_owner(trigger, roles)
         _accepted_pledge_roles(trigger, roles)
         _merger_product(trigger, roles)
@@ -487,6 +488,29 @@ def _generic_head_owner(noun: Token, roles: dict[int, str]) -> None:
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < noun.i):
             roles.setdefault(child.i, "owner")
+
+
+def _generic_head_for(noun: Token, roles: dict[int, str]) -> None:
+    """ "an umbrella group for Y" / "... for what became Y": the "for" phrase on the generic noun a
+    relational noun modifies is the trigger's own."""
+    head = noun.head
+    if noun.dep_ != "compound" or head.lemma_.lower() not in GENERIC_NOUNS:
+        return
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            named = _free_relative_name(obj) if obj.dep_ == "pcomp" else obj if obj.dep_ == "pobj" else None
+            if named is not None:
+                roles.setdefault(named.i, "prep:for")
+
+
+def _free_relative_name(verb: Token) -> Token | None:
+    """ "what became / what is now Y" names Y under its later name."""
+    if verb.lemma_.lower() not in ("become", "be") or not any(c.dep_ == "nsubj" and c.lower_ == "what"
+                                                               for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr"), None)
 
 
 def _intransitive_roles(noun: Token, roles: dict[int, str]) -> None:
