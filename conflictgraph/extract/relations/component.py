@@ -28,6 +28,7 @@ from conflictgraph.extract.relations.rules import (
     composing_edge,
     coordinated,
     joining_hyphen,
+    list_item_noun,
     np_root,
     origin_modifier,
     role_of,
@@ -671,6 +672,8 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
         right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
         if rule.pos == "NOUN" and not prep and _possessor_of(a.token, trigger):
             left_role, right_role = "owner", "holder"  # "its newest affiliate, B": B is what the noun names
+        elif rule.pos == "NOUN" and list_item_noun(trigger):
+            continue  # "A and the Saharan branch of Y merged": the branch is a list item, not what A is
         found.extend((rule, s, t) for s, t in _pairs(rule, [(a, left_role), (b, right_role)]))
         if found:
             product = _linear_product(b, fillers) if rule.type == "merged_with" else None

@@ -331,10 +331,16 @@ def noun_holder(noun: Token) -> Token | None:
     if dep == "oprd":
         return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None) or _subject(head)
     if dep == "conj":
-        return noun_holder(head)
+        return None if list_item_noun(noun) else noun_holder(head)
     if dep == "relcl":
         return head
     return None
+
+
+def list_item_noun(noun: Token) -> bool:
+    """"A, B and the Saharan branch of Y merged": a relational noun coordinated with a name is one more
+    item of the list (the branch is a party of its own), not a description of the names before it."""
+    return noun.dep_ == "conj" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i
 
 
 def up_roles(trigger: Token) -> dict[int, str]:

@@ -1,0 +1,25 @@
+"""Precision on news prose (thirteenth round): relations that a reader would not draw, on sentences written
+for these tests."""
+
+from conflictgraph.extract.pipeline import get_extractor
+from conflictgraph.models import Document
+
+
+def _relations(text: str) -> set[tuple[str, str, str, str]]:
+    findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
+    return {(r.type, r.source, r.target, r.certainty) for r in findings.relations}
+
+
+def _between(rels: set[tuple[str, str, str, str]], a: str, b: str) -> set[str]:
+    return {t for t, s, o, c in rels if {s, o} == {a, b}}
+
+
+def test_a_relational_noun_listed_after_names_describes_none_of_them() -> None:
+    rels = _relations("The coalition was formed in 2012 when Ansar Dine, Boko Haram and the Nigerian branch of "
+                      "al-Qaeda merged.")
+    assert _between(rels, "kb:ansar-dine", "kb:al-qaeda") == set()
+    assert _between(rels, "kb:boko-haram", "kb:al-qaeda") == set()
+    assert "merged_with" in _between(rels, "kb:ansar-dine", "kb:boko-haram")
+    # a possessive still names the owner: "X and its armed wing, Z"
+    rels = _relations("Hamas and its armed wing, the Qassam Brigades, attacked the base.")
+    assert "branch_of" in _between(rels, "kb:hamas", "kb:al-qassam-brigades")
