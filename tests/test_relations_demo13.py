@@ -23,3 +23,13 @@ def test_a_relational_noun_listed_after_names_describes_none_of_them() -> None:
     # a possessive still names the owner: "X and its armed wing, Z"
     rels = _relations("Hamas and its armed wing, the Qassam Brigades, attacked the base.")
     assert "branch_of" in _between(rels, "kb:hamas", "kb:al-qassam-brigades")
+
+
+def test_a_tie_named_inside_the_subject_is_not_denied_by_the_clause() -> None:
+    rels = _relations("Hamas did not claim the attack, and neither did its rival, Fatah.")
+    assert ("rival_of", "kb:fatah", "kb:hamas", "asserted") in rels
+    rels = _relations("Israel says all intelligence points to Hezbollah. The Iranian-backed group denies it.")
+    assert ("supports", "kb:iran", "kb:hezbollah", "asserted") in rels
+    # the clause's negation still holds for a tie the clause states
+    rels = _relations("Hamas is not an ally of Fatah.")
+    assert ("ally_of", "kb:fatah", "kb:hamas", "negated") in rels

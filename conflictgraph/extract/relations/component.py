@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictgraph.extract.certainty import assess, attributed_key
+from conflictgraph.extract.certainty import CertaintyCue, assess, attributed_key, load_lexicon
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
@@ -892,7 +892,7 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
             or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)) \
             or _attack_on_person(rule.type, trigger, source, target):
         return None
-    cue = assess(sent, trigger)
+    cue = _presupposed_tie(trigger, assess(sent, trigger))
     attributed = attributed_key(cue, sentence_mentions)
     start, end = _dates(sent, trigger, document)
     a, b = source.mention.actor_key, target.mention.actor_key
@@ -900,6 +900,29 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
         a, b = b, a
     return Relation(type=rule.type, source=a, target=b, certainty=cue.certainty, evidence=evidence,
                     attributed_to=attributed, start=start, end=end, extractor=NAME)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _presupposed_tie(trigger: Token, cue: CertaintyCue) -> CertaintyCue:
+    """ "X has not claimed it, and neither has its rival, Y", "the Iranian-backed group denies it": a tie
+    named inside a noun phrase that the clause is about is taken for granted; the clause's negation (and
+    the claim verb's speaker) deny something else. A negation inside the phrase still holds ("no ally")."""
+    if cue.certainty != "negated":
+        return cue
+    if trigger.pos_ == "NOUN" and trigger.dep_ in _ARGUMENT_DEPS \
+            and any(c.dep_ in ("poss", "appos") for c in trigger.children):
+        phrase = trigger
+    elif trigger.pos_ in ("VERB", "ADJ") and trigger.dep_ in ("amod", "compound") and trigger.head.dep_ in _ARGUMENT_DEPS:
+        phrase = trigger.head
+    else:
+        return cue
+    negation = load_lexicon().negation_words
+    inner = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+    if any(phrase.doc[i].dep_ == "neg" or phrase.doc[i].lower_ in negation for i in inner):
+        return cue
+    return CertaintyCue("asserted")
 
 
 # One-sided violence: done to a person it is an attack (an event), not armed clashes between two sides.
