@@ -33,3 +33,12 @@ def test_a_tie_named_inside_the_subject_is_not_denied_by_the_clause() -> None:
     # the clause's negation still holds for a tie the clause states
     rels = _relations("Hamas is not an ally of Fatah.")
     assert ("ally_of", "kb:fatah", "kb:hamas", "negated") in rels
+
+
+def test_a_state_adjective_on_a_group_noun_makes_the_state_no_party() -> None:
+    rels = _relations("Ethiopian forces fought the Somali group al-Shabaab.")
+    assert _between(rels, "kb:endf", "kb:somalia") == set()
+    assert "fights" in _between(rels, "kb:endf", "kb:al-shabaab")
+    # a state's own troops still are the state's side
+    rels = _relations("Somali troops and a Kenyan militia attacked al-Shabaab.")
+    assert "fights" in _between(rels, "kb:somali-national-army", "kb:al-shabaab")

@@ -96,6 +96,12 @@ ORIGIN_NOUNS = frozenset({
     "origin", "descent", "national", "citizen", "fighter", "militant", "jihadist", "jihadi", "rebel", "insurgent",
     "recruit", "volunteer", "extremist", "islamist", "guerrilla", "refugee", "civilian", "exile", "diaspora",
 })
+# "the Somali group of the same name", "Iraqi militias": a state's adjective on a non-state group noun says where
+# the group comes from; the state is no party (its "troops", "army" or "force" are the state's own).
+_GROUP_ORIGIN_NOUNS = frozenset({
+    "group", "movement", "outfit", "network", "faction", "insurgency", "franchise", "militia", "organization",
+    "organisation", "sect", "cell",
+})
 # "the Pakistan-based group", "a London-born preacher": a seat or a birthplace, not a party.
 _SEAT_PARTICIPLES = frozenset({"based", "born", "headquartered", "raised", "registered"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
@@ -1037,4 +1043,5 @@ def origin_modifier(kind: str, token: Token) -> bool:
     head = token.head
     if head.i > token.i and head.lower_ in _SEAT_PARTICIPLES:
         return True
-    return token.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in ORIGIN_NOUNS
+    return token.dep_ in ("amod", "compound", "nmod") and (head.lemma_.lower() in ORIGIN_NOUNS
+                                                           or head.lemma_.lower() in _GROUP_ORIGIN_NOUNS)
