@@ -33,6 +33,8 @@ def test_a_tie_named_inside_the_subject_is_not_denied_by_the_clause() -> None:
     # the clause's negation still holds for a tie the clause states
     rels = _relations("Hamas is not an ally of Fatah.")
     assert ("ally_of", "kb:fatah", "kb:hamas", "negated") in rels
+    rels = _relations("Iran withdrew its support for Hamas in 2012.")
+    assert ("supports", "kb:iran", "kb:hamas", "negated") in rels
 
 
 def test_a_state_adjective_on_a_group_noun_makes_the_state_no_party() -> None:

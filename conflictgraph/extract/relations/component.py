@@ -911,18 +911,25 @@ def _presupposed_tie(trigger: Token, cue: CertaintyCue) -> CertaintyCue:
     the claim verb's speaker) deny something else. A negation inside the phrase still holds ("no ally")."""
     if cue.certainty != "negated":
         return cue
+    lexicon = load_lexicon()
     if trigger.pos_ == "NOUN" and trigger.dep_ in _ARGUMENT_DEPS \
             and any(c.dep_ in ("poss", "appos") for c in trigger.children):
         phrase = trigger
+        if _lemma_of(trigger.head) in lexicon.ending_verbs | lexicon.negating_verbs:
+            return cue  # "X withdrew its support for Y", "ended its affiliation": the verb ends the tie itself
     elif trigger.pos_ in ("VERB", "ADJ") and trigger.dep_ in ("amod", "compound") and trigger.head.dep_ in _ARGUMENT_DEPS:
         phrase = trigger.head
     else:
         return cue
-    negation = load_lexicon().negation_words
+    negation = lexicon.negation_words
     inner = range(phrase.left_edge.i, phrase.right_edge.i + 1)
     if any(phrase.doc[i].dep_ == "neg" or phrase.doc[i].lower_ in negation for i in inner):
         return cue
     return CertaintyCue("asserted")
+
+
+def _lemma_of(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
 
 
 # One-sided violence: done to a person it is an attack (an event), not armed clashes between two sides.
