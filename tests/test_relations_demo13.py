@@ -44,3 +44,16 @@ def test_a_state_adjective_on_a_group_noun_makes_the_state_no_party() -> None:
     # a state's own troops still are the state's side
     rels = _relations("Somali troops and a Kenyan militia attacked al-Shabaab.")
     assert "fights" in _between(rels, "kb:somali-national-army", "kb:al-shabaab")
+
+
+def test_a_gerund_after_of_or_for_says_what_the_judged_object_did() -> None:
+    rels = _relations("Hamas praised Hezbollah for attacking Israel.")
+    assert "fights" in _between(rels, "kb:hezbollah", "kb:israel")
+    assert "fights" not in _between(rels, "kb:hamas", "kb:israel")
+    rels = _relations("ISKP is the sworn enemy of the Afghan Taliban, whom it denounces as apostates for "
+                      "negotiating with the United States.")
+    assert "negotiates_with" in _between(rels, "kb:taliban", "kb:united-states")
+    assert "negotiates_with" not in _between(rels, "kb:is-k", "kb:united-states")
+    # with no object, the subject still acts
+    rels = _relations("Hamas was punished for attacking Israel.")
+    assert "fights" in _between(rels, "kb:hamas", "kb:israel")

@@ -279,12 +279,31 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
         controlled = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controlled is not None:  # "Y mobilized X to fight Z": X fights
             return controlled
+    judged = _judged_doer(verb)
+    if judged is not None:
+        return judged
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _inherited_agent(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head.pos_ in ("VERB", "AUX") \
             and verb.head.head != verb.head:  # "X was driven out after fighting with Y": X fought
         return _inherited_agent(verb.head.head, depth + 1)
     return None
+
+
+def _judged_doer(gerund: Token) -> Token | None:
+    """ "Y accused X of backing Z", "Y denounces X as apostates for negotiating with Z", "whom Y blames for
+    ...": a gerund after "of / for" on a verb with a direct object says what the object did."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or prep.lower_ not in ("of", "for") \
+            or prep.head.pos_ != "VERB" or prep.head == prep:
+        return None
+    verb = prep.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if obj.lower_ in _RELATIVE:
+        return verb.head if verb.dep_ == "relcl" else None
+    return obj
 
 
 # Messages whose author says what a participle on them says: "X issued a statement calling for ...".
