@@ -57,3 +57,12 @@ def test_a_gerund_after_of_or_for_says_what_the_judged_object_did() -> None:
     # with no object, the subject still acts
     rels = _relations("Hamas was punished for attacking Israel.")
     assert "fights" in _between(rels, "kb:hamas", "kb:israel")
+
+
+def test_a_name_in_apposition_to_a_coalition_noun_is_the_coalition_not_an_ally() -> None:
+    rels = _relations("In 2023 Mali, Burkina Faso and Niger signed a mutual defence pact, the Alliance of Sahel States.")
+    assert _between(rels, "kb:aes", "kb:mali") == set()
+    assert "ally_of" in _between(rels, "kb:mali", "kb:niger")
+    # a noun for a partner names the partner
+    rels = _relations("Hamas and its closest ally, Hezbollah, attacked Israel.")
+    assert "ally_of" in _between(rels, "kb:hamas", "kb:hezbollah")

@@ -252,6 +252,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
             if rule.type == "negotiates_with" and _alliance_deal(trigger):
                 continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
+            if rule.type == "ally_of" and (_names_the_tie(trigger, source) or _names_the_tie(trigger, target)):
+                continue  # "X formed a coalition, Z": Z is the coalition itself, not X's ally
             if rule.type == "leads" and _own_title(trigger, source):
                 continue  # "President X and Prime Minister Y": Y's title is his own, not X's
             if rule.type == "fights" and _verbal_confrontation(trigger):
@@ -926,6 +928,24 @@ def _presupposed_tie(trigger: Token, cue: CertaintyCue) -> CertaintyCue:
     if any(phrase.doc[i].dep_ == "neg" or phrase.doc[i].lower_ in negation for i in inner):
         return cue
     return CertaintyCue("asserted")
+
+
+# Nouns for the tie itself (not for a partner: "its ally, Y" names the ally).
+_TIE_NOUNS = frozenset({"alliance", "coalition", "pact", "bloc", "axis", "partnership", "union", "front",
+                        "operations-room", "agreement", "accord", "treaty"})
+
+
+def _names_the_tie(trigger: Token, filler: Filler) -> bool:
+    """ "X formed a maritime coalition, Z", "X and Y signed a defence pact, the Z": a name in apposition to a
+    noun for the tie names the coalition, which is no party to it."""
+    if trigger.lemma_.lower() not in _TIE_NOUNS or filler.mention.source == "context":
+        return False
+    token = filler.token
+    steps = 0
+    while token.dep_ in ("conj", "compound", "flat") and token.head != trigger and steps < 6:
+        token = token.head
+        steps += 1
+    return token.dep_ == "appos" and token.head == trigger
 
 
 def _lemma_of(token: Token) -> str:
