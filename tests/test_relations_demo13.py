@@ -66,3 +66,17 @@ def test_a_name_in_apposition_to_a_coalition_noun_is_the_coalition_not_an_ally()
     # a noun for a partner names the partner
     rels = _relations("Hamas and its closest ally, Hezbollah, attacked Israel.")
     assert "ally_of" in _between(rels, "kb:hamas", "kb:hezbollah")
+
+
+def test_one_of_the_factions_that_merged_into_it_takes_up_the_group_named_before() -> None:
+    rels = _relations("For JNIM, the al-Qaeda-aligned coalition, the raid was a show of strength. The group has rarely "
+                      "struck the capital, although Ansar Dine, one of the factions that later merged into it, attacked "
+                      "a hotel there in 2015.")
+    assert "merged_with" in _between(rels, "kb:ansar-dine", "kb:jnim")
+    assert {t for t, s, o, _ in rels if "kb:al-qaeda" in (s, o)} & {"merged_with"} == set()
+
+
+def test_one_of_the_groups_that_acted_fills_the_role_of_the_groups() -> None:
+    rels = _relations("JNIM is a coalition. Ansar Dine, one of the factions that later merged into it, attacked a "
+                      "hotel in 2015.")
+    assert "merged_with" in _between(rels, "kb:ansar-dine", "kb:jnim")

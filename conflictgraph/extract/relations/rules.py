@@ -653,7 +653,17 @@ def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
         name = _name_after_place(token)
         if name is not None:
             extra.setdefault(name.i, role)
+        member = _one_of_kind(token)
+        if member is not None:
+            extra.setdefault(member.i, role)
     return {**extra, **roles}
+
+
+def _one_of_kind(noun: Token) -> Token | None:
+    """ "X, one of the factions that merged into Y": the plural group noun's role is X's."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in GENERIC_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    return noun_holder(noun)
 
 
 def _name_after_place(noun: Token) -> Token | None:
