@@ -80,3 +80,10 @@ def test_one_of_the_groups_that_acted_fills_the_role_of_the_groups() -> None:
     rels = _relations("JNIM is a coalition. Ansar Dine, one of the factions that later merged into it, attacked a "
                       "hotel in 2015.")
     assert "merged_with" in _between(rels, "kb:ansar-dine", "kb:jnim")
+
+
+def test_a_group_noun_with_a_name_on_it_takes_up_no_other_actor() -> None:
+    rels = _relations("Hafiz Gul Bahadur, a commander of the Pakistani Taliban, claimed the attack, saying it was "
+                      "revenge for the killing of Omar Khalid Khorasani, the leader of the Jamaat-ul-Ahrar faction.")
+    assert "leads" in _between(rels, "txt:omar khalid khorasani", "kb:jamaat-ul-ahrar")
+    assert "leads" not in _between(rels, "txt:omar khalid khorasani", "kb:ttp")
