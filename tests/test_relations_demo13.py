@@ -87,3 +87,13 @@ def test_a_group_noun_with_a_name_on_it_takes_up_no_other_actor() -> None:
                       "revenge for the killing of Omar Khalid Khorasani, the leader of the Jamaat-ul-Ahrar faction.")
     assert "leads" in _between(rels, "txt:omar khalid khorasani", "kb:jamaat-ul-ahrar")
     assert "leads" not in _between(rels, "txt:omar khalid khorasani", "kb:ttp")
+
+
+def test_a_singular_title_before_the_first_name_is_not_the_second_names() -> None:
+    rels = _relations("In March, SDF commander Mazloum Abdi and Ahmed al-Sharaa signed an agreement to integrate the "
+                      "SDF into the army.")
+    assert "leads" in _between(rels, "kb:mazloum-abdi", "kb:sdf")
+    assert "leads" not in _between(rels, "kb:ahmed-al-sharaa", "kb:sdf")
+    # a plural title is both names'
+    rels = _relations("In March, SDF commanders Mazloum Abdi and Ilham Ahmed signed an agreement.")
+    assert "leads" in _between(rels, "txt:ilham ahmed", "kb:sdf")

@@ -254,7 +254,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
             if rule.type == "ally_of" and (_names_the_tie(trigger, source) or _names_the_tie(trigger, target)):
                 continue  # "X formed a coalition, Z": Z is the coalition itself, not X's ally
-            if rule.type == "leads" and _own_title(trigger, source):
+            if rule.type == "leads" and (_own_title(trigger, source) or _first_conjunct_title(trigger, source)):
                 continue  # "President X and Prime Minister Y": Y's title is his own, not X's
             if rule.type == "fights" and _verbal_confrontation(trigger):
                 continue  # "X confronted Y about the rumours": words, not arms
@@ -534,6 +534,13 @@ def _own_title(trigger: Token, person: Filler) -> bool:
         return False
     return any(t.lemma_.lower() in _TITLE_WORDS and t.dep_ in ("compound", "amod", "appos")
                for t in token.subtree if t.i < token.i and t != trigger)
+
+
+def _first_conjunct_title(trigger: Token, person: Filler) -> bool:
+    """ "SDF commander X and Y signed": a singular title written before the first name is that name's alone."""
+    token = person.token
+    return token.dep_ == "conj" and trigger.tag_ == "NN" and trigger.dep_ in ("compound", "amod") \
+        and trigger.head == token.head and trigger.i < token.head.i
 
 
 def _reciprocal(token: Token) -> bool:
