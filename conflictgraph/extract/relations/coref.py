@@ -210,14 +210,14 @@ def _described_by(pronoun: Token) -> set[int]:
     return described
 
 
-_PARTITIVE_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "most", "none", "two", "three", "all"})
+_PARTITIVE_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "most", "none"})
 
 
 def _partitive(noun: Token) -> bool:
     """ "X, one of the factions that ...": the plural names the kind X belongs to, not earlier actors."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head != prep \
-        and (prep.head.lemma_.lower() in _PARTITIVE_HEADS or prep.head.like_num)
+        and prep.head.lemma_.lower() in _PARTITIVE_HEADS
 
 
 def _relative_clause_subject(anaphor: Token) -> set[int]:
