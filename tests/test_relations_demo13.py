@@ -97,3 +97,9 @@ def test_a_singular_title_before_the_first_name_is_not_the_second_names() -> Non
     # a plural title is both names'
     rels = _relations("In March, SDF commanders Mazloum Abdi and Ilham Ahmed signed an agreement.")
     assert "leads" in _between(rels, "txt:ilham ahmed", "kb:sdf")
+
+
+def test_a_pronoun_under_a_prepositional_clause_takes_up_the_main_subject() -> None:
+    rels = _relations("Hezbollah has fired rockets at northern Israel since October, in what it calls support for Hamas.")
+    assert "supports" in _between(rels, "kb:hezbollah", "kb:hamas")
+    assert "supports" not in _between(rels, "kb:israel", "kb:hamas")

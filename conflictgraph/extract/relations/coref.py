@@ -166,7 +166,8 @@ def _more_coordinated(pair: list[tuple[Mention, tuple[tuple[int, int], ...]]],
     return more
 
 
-_CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl"})
+# pcomp: a clause under a preposition ("X fired rockets, in what it calls support for Y": it = X).
+_CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl", "pcomp"})
 
 
 def _clause_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention | None:
