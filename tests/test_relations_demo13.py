@@ -103,3 +103,10 @@ def test_a_pronoun_under_a_prepositional_clause_takes_up_the_main_subject() -> N
     rels = _relations("Hezbollah has fired rockets at northern Israel since October, in what it calls support for Hamas.")
     assert "supports" in _between(rels, "kb:hezbollah", "kb:hamas")
     assert "supports" not in _between(rels, "kb:israel", "kb:hamas")
+
+
+def test_their_after_one_groups_fighters_takes_up_that_group_alone() -> None:
+    rels = _relations("Gwoza lies close to the border with Cameroon. Boko Haram fighters seized the town in 2014 and "
+                      "their then leader, Abubakar Shekau, declared it a caliphate.")
+    assert "leads" in _between(rels, "kb:abubakar-shekau", "kb:boko-haram")
+    assert "leads" not in _between(rels, "kb:abubakar-shekau", "kb:cameroon")

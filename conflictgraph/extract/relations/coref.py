@@ -104,6 +104,9 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]], pr
         pool = ([(subject, (own_extra or {}).get(id(subject), ()))] if subject is not None else []) \
             + list(reversed(before)) + earlier
         return pool[:1]
+    members = _members_subject(token, own)
+    if members is not None:
+        return [(members, ())]  # "X fighters seized the town and their leader ...": their = X's
     ordered = list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start)
     pair = _coordinated_pair(ordered, own, previous)
     if pair:
@@ -186,6 +189,33 @@ def _clause_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention
             return found
         if token.dep_ not in _CLAUSE_LINKS:
             return None
+    return None
+
+
+# Plural nouns for the people of one group: "X fighters", "members of X".
+_MEMBER_PLURALS = frozenset({"fighter", "militant", "member", "insurgent", "rebel", "jihadist", "soldier", "troop",
+                             "commander", "leader", "operative", "cadre", "gunman"})
+
+
+def _members_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention | None:
+    """The group whose members are the subject of the plural pronoun's clause ("X fighters ... their leader")."""
+    if pronoun.pos_ != "PRON":
+        return None
+    token = pronoun
+    steps = 0
+    while token.head != token and steps < 8:
+        token = token.head
+        steps += 1
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if token.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.is_ancestor(pronoun) or subject == pronoun:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in _CLAUSE_LINKS:
+                return None
+            continue
+        if subject.tag_ != "NNS" or subject.lemma_.lower() not in _MEMBER_PLURALS:
+            return None
+        groups = {m.actor_key: m for m, t in own if t.head == subject and t.dep_ in ("compound", "poss", "nmod")}
+        return next(iter(groups.values())) if len(groups) == 1 else None
     return None
 
 
