@@ -39,7 +39,7 @@ def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: lis
         if token.i in covered or any(m.start <= token.idx < m.end for m, _ in own):
             continue
         number = _anaphor_number(token)
-        if number is None or _named_group_noun(token, own):
+        if number is None:
             continue
         antecedents = _antecedents(token, number, known if number == 1 else own, previous, known_extra)
         group_id += 1
@@ -52,13 +52,6 @@ def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: lis
                 known.append((proxy, token))
                 known_extra[id(proxy)] = extra
     return fillers
-
-
-def _named_group_noun(noun: Token, own: list[tuple[Mention, Token]]) -> bool:
-    """ "the Jamaat-ul-Ahrar faction", "the Hamas movement": a group's name on the group noun says which group it
-    is; the noun takes up nobody else (a state's adjective, "the Somali group", does not name it)."""
-    named = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
-    return any(m.kind not in ("state", "population") and m.start <= c.idx < m.end for c in named for m, _ in own)
 
 
 def _anaphor_number(token: Token) -> int | None:
