@@ -103,3 +103,10 @@ def test_their_after_one_groups_fighters_takes_up_that_group_alone() -> None:
                       "their then leader, Abubakar Shekau, declared it a caliphate.")
     assert "leads" in _between(rels, "kb:abubakar-shekau", "kb:boko-haram")
     assert "leads" not in _between(rels, "kb:abubakar-shekau", "kb:cameroon")
+
+
+def test_the_leader_of_a_dissident_group_leads_no_group_it_broke_from() -> None:
+    rels = _relations("Police blamed the Estado Mayor Central (EMC), the FARC dissident group led by Iván Mordisco, "
+                      "for the bombing.")
+    assert "leads" in _between(rels, "kb:ivan-mordisco", "kb:farc-dissidents-emc")
+    assert "leads" not in _between(rels, "kb:ivan-mordisco", "kb:farc")

@@ -399,7 +399,7 @@ def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
               members: list[tuple[Filler, str]]) -> list[tuple[Filler, str]]:
     """Members of X acting (joining Y) are not X merging; they can found a splinter. A breakaway part of
     X is not X: an alliance with "a dissident X faction" is none with X."""
-    if rule.type == "ally_of":
+    if rule.type in ("ally_of", "leads"):  # "the X dissident group led by Z": Z leads the dissidents, not X
         placed = [(f, r) for f, r in placed if not _through_breakaway(f.token)]
     if rule.type == "merged_with":
         member_ids = {id(f) for f, _ in members}
