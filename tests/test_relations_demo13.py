@@ -110,3 +110,12 @@ def test_the_leader_of_a_dissident_group_leads_no_group_it_broke_from() -> None:
                       "for the bombing.")
     assert "leads" in _between(rels, "kb:ivan-mordisco", "kb:farc-dissidents-emc")
     assert "leads" not in _between(rels, "kb:ivan-mordisco", "kb:farc")
+
+
+def test_a_state_named_as_the_topic_of_a_panel_is_no_party() -> None:
+    rels = _relations("Ansar Allah controls Sanaa. Iran has supplied the group with drones, according to reports by "
+                      "the UN Panel of Experts on Yemen, although Tehran denies arming the group.")
+    assert _between(rels, "kb:yemen", "kb:houthis") == set()
+    assert "supports" in _between(rels, "kb:iran", "kb:houthis")
+    # strikes on a state still target it
+    assert "fights" in _between(_relations("Israel carried out strikes on Yemen."), "kb:israel", "kb:yemen")

@@ -35,6 +35,7 @@ from conflictgraph.extract.relations.rules import (
     rules_for,
     rules_for_lemma,
     through_members,
+    topic_of_body,
     trigger_lemmas,
     typo_lemma,
     up_roles,
@@ -213,7 +214,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                         own: list[tuple[Mention, Token]]) -> list[Relation]:
     found: list[tuple[Relation, Token]] = []
     sentence_mentions = [m for m, _ in own]
-    fillers = [f for f in fillers if not origin_modifier(f.mention.kind, f.token)]
+    fillers = [f for f in fillers if not origin_modifier(f.mention.kind, f.token)
+               and not topic_of_body(f.mention.kind, f.token)]
     for trigger in triggers:
         rules = rules_for(trigger)
         if not rules and not _verb_read_as_noun(trigger):

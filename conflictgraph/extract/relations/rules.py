@@ -1064,6 +1064,19 @@ def through_members(token: Token) -> bool:
     return False
 
 
+# Bodies and texts named for the country they deal with: "the UN Panel of Experts on Yemen", "the envoy for Syria".
+_TOPIC_HEADS = frozenset({"panel", "expert", "committee", "commission", "envoy", "report", "reports", "conference",
+                          "resolution", "monitor", "monitoring", "rapporteur", "inquiry", "mission", "team"})
+
+
+def topic_of_body(kind: str, token: Token) -> bool:
+    """A state named only as the topic of a body or a report ("the Panel of Experts on Yemen"): no party."""
+    prep = token.head
+    if kind != "state" or token.dep_ != "pobj" or prep.lower_ not in ("on", "for") or prep.head == prep:
+        return False
+    return prep.head.lemma_.lower() in _TOPIC_HEADS
+
+
 def origin_modifier(kind: str, token: Token) -> bool:
     """A state named only for where people come from or where a group sits ("Pakistan-based",
     "Mozambican fighters", "of Ugandan origin"): it fills no relation role."""
