@@ -74,6 +74,10 @@ def test_one_of_the_factions_that_merged_into_it_takes_up_the_group_named_before
                       "a hotel there in 2015.")
     assert "merged_with" in _between(rels, "kb:ansar-dine", "kb:jnim")
     assert {t for t, s, o, _ in rels if "kb:al-qaeda" in (s, o)} & {"merged_with"} == set()
+    # anaphors taken up in the sentence are weighed by their place, not after the names
+    rels = _relations("The ADF was founded in the 1990s. Under its leader Musa Baluku it pledged allegiance to the "
+                      "Islamic State, whose propaganda presents the group as its Central Africa Province (ISCAP).")
+    assert _between(rels, "kb:iscap", "kb:adf") == set()
 
 
 def test_one_of_the_groups_that_acted_fills_the_role_of_the_groups() -> None:
@@ -103,6 +107,9 @@ def test_their_after_one_groups_fighters_takes_up_that_group_alone() -> None:
                       "their then leader, Abubakar Shekau, declared it a caliphate.")
     assert "leads" in _between(rels, "kb:abubakar-shekau", "kb:boko-haram")
     assert "leads" not in _between(rels, "kb:abubakar-shekau", "kb:cameroon")
+    # an object pronoun is someone else than the subject's group
+    rels = _relations("In May al-Shabaab fighters overran a base held by Ugandan soldiers, killing 54 of them.")
+    assert "fights" in _between(rels, "kb:al-shabaab", "kb:uganda")
 
 
 def test_the_leader_of_a_dissident_group_leads_no_group_it_broke_from() -> None:

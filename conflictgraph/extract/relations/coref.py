@@ -82,7 +82,7 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]], pr
         | ({"igo"} if token.lemma_.lower() in _ARMED_GROUP_NOUNS else set())
     # an adjective ("the Somali town") names no referent a pronoun could take up
     described |= _own_clause_subject(token) | _relative_clause_subject(token)
-    before = [(m, (own_extra or {}).get(id(m), ())) for m, t in own if t.i < token.i and m.kind not in excluded and t.i not in described
+    before = [(m, (own_extra or {}).get(id(m), ())) for m, t in sorted(own, key=lambda p: p[1].i) if t.i < token.i and m.kind not in excluded and t.i not in described
               and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
     earlier = []
     if previous:
@@ -192,8 +192,8 @@ _MEMBER_PLURALS = frozenset({"fighter", "militant", "member", "insurgent", "rebe
 
 def _members_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention | None:
     """The group whose members are the subject of the plural pronoun's clause ("X fighters ... their leader")."""
-    if pronoun.pos_ != "PRON":
-        return None
+    if pronoun.pos_ != "PRON" or pronoun.dep_ != "poss":
+        return None  # "X fighters overran a base, killing 54 of them": an object pronoun is someone else
     token = pronoun
     steps = 0
     while token.head != token and steps < 8:
