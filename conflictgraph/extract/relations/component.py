@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from conflictgraph.extract.certainty import assess, attributed_key
+from conflictgraph.extract.certainty import CertaintyCue, assess, attributed_key, load_lexicon
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.rules import (
@@ -28,12 +28,14 @@ from conflictgraph.extract.relations.rules import (
     composing_edge,
     coordinated,
     joining_hyphen,
+    list_item_noun,
     np_root,
     origin_modifier,
     role_of,
     rules_for,
     rules_for_lemma,
     through_members,
+    topic_of_body,
     trigger_lemmas,
     typo_lemma,
     up_roles,
@@ -266,7 +268,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                         own: list[tuple[Mention, Token]]) -> list[Relation]:
     found: list[tuple[Relation, Token]] = []
     sentence_mentions = [m for m, _ in own]
-    fillers = [f for f in fillers if not origin_modifier(f.mention.kind, f.token)]
+    fillers = [f for f in fillers if not origin_modifier(f.mention.kind, f.token)
+               and not topic_of_body(f.mention.kind, f.token)]
     for trigger in triggers:
         rules = rules_for(trigger)
         if not rules and not _verb_read_as_noun(trigger):
@@ -305,7 +308,9 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
             if rule.type == "negotiates_with" and _alliance_deal(trigger):
                 continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
-            if rule.type == "leads" and _own_title(trigger, source):
+            if rule.type == "ally_of" and (_names_the_tie(trigger, source) or _names_the_tie(trigger, target)):
+                continue  # "X formed a coalition, Z": Z is the coalition itself, not X's ally
+            if rule.type == "leads" and (_own_title(trigger, source) or _first_conjunct_title(trigger, source)):
                 continue  # "President X and Prime Minister Y": Y's title is his own, not X's
             if rule.type == "fights" and _verbal_confrontation(trigger):
                 continue  # "X confronted Y about the rumours": words, not arms
@@ -450,7 +455,7 @@ def _for_rule(rule: TriggerRule, placed: list[tuple[Filler, str]],
               members: list[tuple[Filler, str]]) -> list[tuple[Filler, str]]:
     """Members of X acting (joining Y) are not X merging; they can found a splinter. A breakaway part of
     X is not X: an alliance with "a dissident X faction" is none with X."""
-    if rule.type == "ally_of":
+    if rule.type in ("ally_of", "leads"):  # "the X dissident group led by Z": Z leads the dissidents, not X
         placed = [(f, r) for f, r in placed if not _through_breakaway(f.token)]
     if rule.type == "merged_with":
         member_ids = {id(f) for f, _ in members}
@@ -585,6 +590,13 @@ def _own_title(trigger: Token, person: Filler) -> bool:
         return False
     return any(t.lemma_.lower() in _TITLE_WORDS and t.dep_ in ("compound", "amod", "appos")
                for t in token.subtree if t.i < token.i and t != trigger)
+
+
+def _first_conjunct_title(trigger: Token, person: Filler) -> bool:
+    """ "SDF commander X and Y signed": a singular title written before the first name is that name's alone."""
+    token = person.token
+    return token.dep_ == "conj" and trigger.tag_ == "NN" and trigger.dep_ in ("compound", "amod") \
+        and trigger.head == token.head and trigger.i < token.head.i
 
 
 def _reciprocal(token: Token) -> bool:
@@ -725,6 +737,8 @@ def _linear_pairs(trigger: Token, fillers: list[Filler]) -> list[tuple[TriggerRu
         right_role = f"prep:{prep}" if prep else ("patient" if rule.pos == "VERB" else "owner")
         if rule.pos == "NOUN" and not prep and _possessor_of(a.token, trigger):
             left_role, right_role = "owner", "holder"  # "its newest affiliate, B": B is what the noun names
+        elif rule.pos == "NOUN" and list_item_noun(trigger):
+            continue  # "A and the Saharan branch of Y merged": the branch is a list item, not what A is
         found.extend((rule, s, t) for s, t in _pairs(rule, [(a, left_role), (b, right_role)]))
         if found:
             product = _linear_product(b, fillers) if rule.type == "merged_with" else None
@@ -963,7 +977,7 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
             or (rule.symmetric and _no_group_part(rule.type, target.mention.kind)) \
             or _attack_on_person(rule.type, trigger, source, target):
         return None
-    cue = assess(sent, trigger)
+    cue = _presupposed_tie(trigger, assess(sent, trigger))
     attributed = attributed_key(cue, sentence_mentions)
     start, end = _dates(sent, trigger, document)
     a, b = source.mention.actor_key, target.mention.actor_key
@@ -971,6 +985,54 @@ def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, tri
         a, b = b, a
     return Relation(type=rule.type, source=a, target=b, certainty=cue.certainty, evidence=evidence,
                     attributed_to=attributed, start=start, end=end, extractor=NAME)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _presupposed_tie(trigger: Token, cue: CertaintyCue) -> CertaintyCue:
+    """ "X has not claimed it, and neither has its rival, Y", "the Iranian-backed group denies it": a tie
+    named inside a noun phrase that the clause is about is taken for granted; the clause's negation (and
+    the claim verb's speaker) deny something else. A negation inside the phrase still holds ("no ally")."""
+    if cue.certainty != "negated":
+        return cue
+    lexicon = load_lexicon()
+    if trigger.pos_ == "NOUN" and trigger.dep_ in _ARGUMENT_DEPS \
+            and any(c.dep_ in ("poss", "appos") for c in trigger.children):
+        phrase = trigger
+        if _lemma_of(trigger.head) in lexicon.ending_verbs | lexicon.negating_verbs:
+            return cue  # "X withdrew its support for Y", "ended its affiliation": the verb ends the tie itself
+    elif trigger.pos_ in ("VERB", "ADJ") and trigger.dep_ in ("amod", "compound") and trigger.head.dep_ in _ARGUMENT_DEPS:
+        phrase = trigger.head
+    else:
+        return cue
+    negation = lexicon.negation_words
+    inner = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+    if any(phrase.doc[i].dep_ == "neg" or phrase.doc[i].lower_ in negation for i in inner):
+        return cue
+    return CertaintyCue("asserted")
+
+
+# Nouns for the tie itself (not for a partner: "its ally, Y" names the ally).
+_TIE_NOUNS = frozenset({"alliance", "coalition", "pact", "bloc", "axis", "partnership", "union", "front",
+                        "operations-room", "agreement", "accord", "treaty"})
+
+
+def _names_the_tie(trigger: Token, filler: Filler) -> bool:
+    """ "X formed a maritime coalition, Z", "X and Y signed a defence pact, the Z": a name in apposition to a
+    noun for the tie names the coalition, which is no party to it."""
+    if trigger.lemma_.lower() not in _TIE_NOUNS or filler.mention.source == "context":
+        return False
+    token = filler.token
+    steps = 0
+    while token.dep_ in ("conj", "compound", "flat") and token.head != trigger and steps < 6:
+        token = token.head
+        steps += 1
+    return token.dep_ == "appos" and token.head == trigger
+
+
+def _lemma_of(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
 
 
 # One-sided violence: done to a person it is an attack (an event), not armed clashes between two sides.

@@ -36,6 +36,8 @@ def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: lis
     fillers of the sentence before ``previous``, for "the two groups" when ``previous`` names only one)."""
     fillers = [Filler(mention=m, token=t, group=-1) for m, t in own]
     covered = {t.i for _, t in own}
+    known = list(own)  # names, and singular anaphors taken up so far: "The group ... merged into it" (it = the group)
+    known_extra: dict[int, tuple[tuple[int, int], ...]] = {}
     group_id = 0
     for token in sent:
         if token.i in covered or any(m.start <= token.idx < m.end for m, _ in own):
@@ -43,7 +45,7 @@ def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: lis
         number = _anaphor_number(token)
         if number is None:
             continue
-        antecedents = _antecedents(token, number, own, previous)
+        antecedents = _antecedents(token, number, known if number == 1 else own, previous, known_extra)
         if len(antecedents) < 2 and _two_only(token):
             antecedents = _pair_reaching_back(token, own, previous, older) or antecedents
         group_id += 1
@@ -52,6 +54,9 @@ def sentence_fillers(sent: Span, own: list[tuple[Mention, Token]], previous: lis
                             actor_key=mention.actor_key, kind=mention.kind, source="context")
             fillers.append(Filler(mention=proxy, token=token, group=group_id if number == 2 else -1,
                                   extra_evidence=extra))
+            if number == 1:
+                known.append((proxy, token))
+                known_extra[id(proxy)] = extra
     return fillers
 
 
@@ -62,7 +67,8 @@ def _anaphor_number(token: Token) -> int | None:
         return 1
     if token.pos_ == "PRON" and lower in PLURAL:
         return 2
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in GROUP_NOUNS or np_root(token) != token:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in GROUP_NOUNS or np_root(token) != token \
+            or _partitive(token):
         return None
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "amod")}
     if not dets & (_DEFINITE | {"two"}):
@@ -72,16 +78,17 @@ def _anaphor_number(token: Token) -> int | None:
     return 1 if dets & {"the", "this", "that"} else None
 
 
-def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
-                 previous: list[Filler]) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]], previous: list[Filler],
+                 own_extra: dict[int, tuple[tuple[int, int], ...]] | None = None,
+                 ) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
     described = _described_by(token)
     # "the group" takes up a group, never a state or its army, ministry or agency; and not a name
     # inside its own phrase ("the Pakistan-based group")
     excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set()) \
         | ({"igo"} if token.lemma_.lower() in _ARMED_GROUP_NOUNS else set())
     # an adjective ("the Somali town") names no referent a pronoun could take up
-    described |= _own_clause_subject(token)
-    before = [(m, ()) for m, t in own if t.i < token.i and m.kind not in excluded and t.i not in described
+    described |= _own_clause_subject(token) | _relative_clause_subject(token)
+    before = [(m, (own_extra or {}).get(id(m), ())) for m, t in sorted(own, key=lambda p: p[1].i) if t.i < token.i and m.kind not in excluded and t.i not in described
               and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
     earlier = []
     if previous:
@@ -93,8 +100,12 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]],
     if number == 1:
         subject = None if _object_pronoun(token) else \
             _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
-        pool = ([(subject, ())] if subject is not None else []) + list(reversed(before)) + earlier
+        pool = ([(subject, (own_extra or {}).get(id(subject), ()))] if subject is not None else []) \
+            + list(reversed(before)) + earlier
         return pool[:1]
+    members = _members_subject(token, own)
+    if members is not None:
+        return [(members, ())]  # "X fighters seized the town and their leader ...": their = X's
     ordered = list(reversed(before)) + sorted(earlier, key=lambda p: -p[0].start)
     pair = _coordinated_pair(ordered, own, previous)
     if pair:
@@ -176,7 +187,8 @@ def _more_coordinated(pair: list[tuple[Mention, tuple[tuple[int, int], ...]]],
     return more
 
 
-_CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl"})
+# pcomp: a clause under a preposition ("X fired rockets, in what it calls support for Y": it = X).
+_CLAUSE_LINKS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl", "pcomp"})
 
 
 def _clause_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention | None:
@@ -195,6 +207,33 @@ def _clause_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention
             return found
         if token.dep_ not in _CLAUSE_LINKS:
             return None
+    return None
+
+
+# Plural nouns for the people of one group: "X fighters", "members of X".
+_MEMBER_PLURALS = frozenset({"fighter", "militant", "member", "insurgent", "rebel", "jihadist", "soldier", "troop",
+                             "commander", "leader", "operative", "cadre", "gunman"})
+
+
+def _members_subject(pronoun: Token, own: list[tuple[Mention, Token]]) -> Mention | None:
+    """The group whose members are the subject of the plural pronoun's clause ("X fighters ... their leader")."""
+    if pronoun.pos_ != "PRON" or pronoun.dep_ != "poss":
+        return None  # "X fighters overran a base, killing 54 of them": an object pronoun is someone else
+    token = pronoun
+    steps = 0
+    while token.head != token and steps < 8:
+        token = token.head
+        steps += 1
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if token.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.is_ancestor(pronoun) or subject == pronoun:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in _CLAUSE_LINKS:
+                return None
+            continue
+        if subject.tag_ != "NNS" or subject.lemma_.lower() not in _MEMBER_PLURALS:
+            return None
+        groups = {m.actor_key: m for m, t in own if t.head == subject and t.dep_ in ("compound", "poss", "nmod")}
+        return next(iter(groups.values())) if len(groups) == 1 else None
     return None
 
 
@@ -218,6 +257,32 @@ def _described_by(pronoun: Token) -> set[int]:
         token = token.head
         steps += 1
     return described
+
+
+_PARTITIVE_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "most", "none"})
+
+
+def _partitive(noun: Token) -> bool:
+    """ "X, one of the factions that ...": the plural names the kind X belongs to, not earlier actors."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head != prep \
+        and prep.head.lemma_.lower() in _PARTITIVE_HEADS
+
+
+def _relative_clause_subject(anaphor: Token) -> set[int]:
+    """ "X, one of the factions that later merged into it": the relative clause's subject is X (through
+    "that"), and the clause's object pronoun names something else."""
+    token = anaphor
+    steps = 0
+    while token.dep_ in ("pobj", "prep", "dobj", "dative") and token.head != token and steps < 4:
+        token = token.head
+        steps += 1
+    if token.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who")
+                                        for c in token.children):
+        return set()
+    head = token.head
+    holder = noun_holder(head)
+    return {head.i} | ({holder.i} if holder is not None else set())
 
 
 def _own_clause_subject(anaphor: Token) -> set[int]:

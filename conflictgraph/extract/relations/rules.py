@@ -96,6 +96,12 @@ ORIGIN_NOUNS = frozenset({
     "origin", "descent", "national", "citizen", "fighter", "militant", "jihadist", "jihadi", "rebel", "insurgent",
     "recruit", "volunteer", "extremist", "islamist", "guerrilla", "refugee", "civilian", "exile", "diaspora",
 })
+# "the Somali group of the same name", "Iraqi militias": a state's adjective on a non-state group noun says where
+# the group comes from; the state is no party (its "troops", "army" or "force" are the state's own).
+_GROUP_ORIGIN_NOUNS = frozenset({
+    "group", "movement", "outfit", "network", "faction", "insurgency", "franchise", "militia", "organization",
+    "organisation", "sect", "cell",
+})
 # "the Pakistan-based group", "a London-born preacher": a seat or a birthplace, not a party.
 _SEAT_PARTICIPLES = frozenset({"based", "born", "headquartered", "raised", "registered"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
@@ -273,12 +279,31 @@ def _inherited_agent(verb: Token, depth: int = 0) -> Token | None:
         controlled = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controlled is not None:  # "Y mobilized X to fight Z": X fights
             return controlled
+    judged = _judged_doer(verb)
+    if judged is not None:
+        return judged
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _inherited_agent(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") and verb.head.head.pos_ in ("VERB", "AUX") \
             and verb.head.head != verb.head:  # "X was driven out after fighting with Y": X fought
         return _inherited_agent(verb.head.head, depth + 1)
     return None
+
+
+def _judged_doer(gerund: Token) -> Token | None:
+    """ "Y accused X of backing Z", "Y denounces X as apostates for negotiating with Z", "whom Y blames for
+    ...": a gerund after "of / for" on a verb with a direct object says what the object did."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or prep.lower_ not in ("of", "for") \
+            or prep.head.pos_ != "VERB" or prep.head == prep:
+        return None
+    verb = prep.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if obj.lower_ in _RELATIVE:
+        return verb.head if verb.dep_ == "relcl" else None
+    return obj
 
 
 # Messages whose author says what a participle on them says: "X issued a statement calling for ...".
@@ -331,10 +356,16 @@ def noun_holder(noun: Token) -> Token | None:
     if dep == "oprd":
         return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None) or _subject(head)
     if dep == "conj":
-        return noun_holder(head)
+        return None if list_item_noun(noun) else noun_holder(head)
     if dep == "relcl":
         return head
     return None
+
+
+def list_item_noun(noun: Token) -> bool:
+    """"A, B and the Saharan branch of Y merged": a relational noun coordinated with a name is one more
+    item of the list (the branch is a party of its own), not a description of the names before it."""
+    return noun.dep_ == "conj" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i
 
 
 def up_roles(trigger: Token) -> dict[int, str]:
@@ -646,7 +677,17 @@ def _spread(trigger: Token, roles: dict[int, str]) -> dict[int, str]:
         name = _name_after_place(token)
         if name is not None:
             extra.setdefault(name.i, role)
+        member = _one_of_kind(token)
+        if member is not None:
+            extra.setdefault(member.i, role)
     return {**extra, **roles}
+
+
+def _one_of_kind(noun: Token) -> Token | None:
+    """ "X, one of the factions that merged into Y": the plural group noun's role is X's."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in GENERIC_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    return noun_holder(noun)
 
 
 def _name_after_place(noun: Token) -> Token | None:
@@ -1047,6 +1088,19 @@ def through_members(token: Token) -> bool:
     return False
 
 
+# Bodies and texts named for the country they deal with: "the UN Panel of Experts on Yemen", "the envoy for Syria".
+_TOPIC_HEADS = frozenset({"panel", "expert", "committee", "commission", "envoy", "report", "reports", "conference",
+                          "resolution", "monitor", "monitoring", "rapporteur", "inquiry", "mission", "team"})
+
+
+def topic_of_body(kind: str, token: Token) -> bool:
+    """A state named only as the topic of a body or a report ("the Panel of Experts on Yemen"): no party."""
+    prep = token.head
+    if kind != "state" or token.dep_ != "pobj" or prep.lower_ not in ("on", "for") or prep.head == prep:
+        return False
+    return prep.head.lemma_.lower() in _TOPIC_HEADS
+
+
 def origin_modifier(kind: str, token: Token) -> bool:
     """A state named only for where people come from or where a group sits ("Pakistan-based",
     "Mozambican fighters", "of Ugandan origin"): it fills no relation role."""
@@ -1055,4 +1109,5 @@ def origin_modifier(kind: str, token: Token) -> bool:
     head = token.head
     if head.i > token.i and head.lower_ in _SEAT_PARTICIPLES:
         return True
-    return token.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in ORIGIN_NOUNS
+    return token.dep_ in ("amod", "compound", "nmod") and (head.lemma_.lower() in ORIGIN_NOUNS
+                                                           or head.lemma_.lower() in _GROUP_ORIGIN_NOUNS)
