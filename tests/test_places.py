@@ -780,3 +780,17 @@ def test_heading_names_an_unlisted_village(nlp):
 def test_name_after_the_capital_noun(nlp):
     # the parser hangs a name with an apostrophe on the verb; it still names the capital the sentence is in
     _assert_picked(nlp, "Two guards were shot dead at a ministry in the Yemeni capital Sana'a.", "shot", "Sana'a", "YE")
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # a report opening with the country or a province names the town in its next sentence: the town wins
+    ("A car bomb killed four soldiers in eastern Turkey on Monday. Rebels had planted it near an army post in Cizre.",
+     "killed", "Cizre", "TR"),
+    ("Gunmen killed three farmers in the Diyala province on Friday. The farmers were tending their fields in Baqubah.",
+     "killed", "Baqubah", "IQ"),
+    # ... not a town of another country
+    ("A car bomb killed four soldiers in eastern Turkey on Monday. Their bodies were later flown to Berlin.",
+     "killed", "Turkey", "TR"),
+])
+def test_town_told_in_a_later_sentence(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

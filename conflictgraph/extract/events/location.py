@@ -1354,6 +1354,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = _named_inside(best, near, sents[0].doc) if sents else best
     best = _unit_within(best, found, sents[0].doc) if sents else best
     best = _city_around(best, found, sents[0].doc) if sents else best
+    best = _city_told_later(best, found, _sentence_of(best, sents))
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1581,6 +1582,23 @@ def _placed_in(inner: Span | None, outer: Span) -> bool:
         return False
     holder = root.head.head
     return inner.start <= holder.i < inner.end or (holder.i == inner.end and holder.lower_ in _SETTLEMENT_NOUNS)
+
+
+# the least score of a city another sentence puts the event in ("in X", "the city of X"; a modifier scores less)
+_TOLD_LATER_SCORE = 2.5
+
+
+def _city_told_later(best: Located, found: list[Located], sentence: tuple[int, int]) -> Located:
+    """A report that opens with the country ("a car bomb attack in southeast Turkey ...") often names the town
+    in its next sentence ("... attacked the military post in X"): a town of that country that another of the
+    event's sentences names as a place is where it happened."""
+    if best.place.precision not in ("country", "admin1", "region"):
+        return best
+    division = best.place.admin1 or best.place.name if best.place.precision == "admin1" else None
+    towns = [c for c in found if c.place.precision in ("city", "point") and c.place.country == best.place.country
+             and (division is None or c.place.admin1 == division)
+             and c.score >= _TOLD_LATER_SCORE and not sentence[0] <= c.start < sentence[1]]
+    return max(towns, key=lambda c: c.score) if towns else best
 
 
 def _sentence_of(best: Located, sents: list[Span]) -> tuple[int, int]:
