@@ -794,3 +794,14 @@ def test_name_after_the_capital_noun(nlp):
 ])
 def test_town_told_in_a_later_sentence(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # an appositive saying what kind of place an unlisted name is ("X, a village in Y") makes it a settlement
+    # inside the province or region it names: the village wins
+    ("A mine killed two herders in Dara Khumbel, a village in Ghazni province.", "killed", "Dara Khumbel", "AF"),
+    ("A bomb exploded at a bakery in Tell Qasimiya, a suburb of Hama, wounding six.", "exploded", "Tell Qasimiya",
+     "SY"),
+])
+def test_settlement_named_by_an_appositive(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)

@@ -513,6 +513,12 @@ def _place_like(ent: Span) -> bool:
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
+# "X, a village in Y", "X, a small town of Y", "X, a suburb of Y": an appositive saying what kind of place X is
+_KIND_IN_APPOSITION = re.compile(
+    r"^\s*,\s*(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement|suburb|locality|municipality|commune"
+    r"|district|township)\s+(?:in|of|near)\b")
+
+
 # labels of numbers and times: never a place's name, whatever preposition they follow
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _ACTOR_SPANS = "conflict.events.actor_spans"
@@ -1335,7 +1341,9 @@ def _names_settlement(ent: Span) -> bool:
     if before is not None and before[1].lower_ in _SETTLEMENT_NOUNS and ent.root.dep_ == "appos" \
             and ent.root.head == before[1]:
         return True  # "in the town Sevare": the name in apposition to the settlement noun
-    return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
+    if before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS:
+        return True
+    return _KIND_IN_APPOSITION.match(doc_text(ent.doc)[ent.end_char:ent.end_char + 60]) is not None
 
 
 def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = True) -> Located | None:
@@ -1343,7 +1351,8 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
 
     With ``fallback``, a sentence naming no usable place gives the country of a nationality word.
     """
-    found = candidates(sents, trigger) + _restated_after(sents)
+    own = candidates(sents, trigger)
+    found = own + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
     heading = _document_heading(sents[0].doc) if sents else None
     if top < -1:
@@ -1354,7 +1363,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = _named_inside(best, near, sents[0].doc) if sents else best
     best = _unit_within(best, found, sents[0].doc) if sents else best
     best = _city_around(best, found, sents[0].doc) if sents else best
-    best = _city_told_later(best, found, _sentence_of(best, sents))
+    best = _city_told_later(best, own, sents)
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1588,17 +1597,28 @@ def _placed_in(inner: Span | None, outer: Span) -> bool:
 _TOLD_LATER_SCORE = 2.5
 
 
-def _city_told_later(best: Located, found: list[Located], sentence: tuple[int, int]) -> Located:
+def _city_told_later(best: Located, found: list[Located], sents: list[Span]) -> Located:
     """A report that opens with the country ("a car bomb attack in southeast Turkey ...") often names the town
-    in its next sentence ("... attacked the military post in X"): a town of that country that another of the
-    event's sentences names as a place is where it happened."""
+    in its next sentence ("... attacked the military post in X"): a town of that country (or of the province
+    picked) that another of the event's sentences names as a place is where it happened; not a sentence telling
+    another incident ("Another attack occurred in X")."""
     if best.place.precision not in ("country", "admin1", "region"):
         return best
     division = best.place.admin1 or best.place.name if best.place.precision == "admin1" else None
+    own = _sentence_of(best, sents)
+    elsewhere = [s for s in sents if s.start_char != own[0] and not _tells_another_incident(s)]
     towns = [c for c in found if c.place.precision in ("city", "point") and c.place.country == best.place.country
-             and (division is None or c.place.admin1 == division)
-             and c.score >= _TOLD_LATER_SCORE and not sentence[0] <= c.start < sentence[1]]
+             and (division is None or c.place.admin1 == division) and c.score >= _TOLD_LATER_SCORE
+             and any(s.start_char <= c.start < s.end_char for s in elsewhere)]
     return max(towns, key=lambda c: c.score) if towns else best
+
+
+_ANOTHER_WORDS = frozenset({"another", "other", "second", "separate", "earlier", "later", "similar"})
+
+
+def _tells_another_incident(sent: Span) -> bool:
+    """"Another attack occurred in X", "In a separate incident ...": the sentence tells an incident of its own."""
+    return any(t.lower_ in _ANOTHER_WORDS and t.head.lemma_.lower() in _RESTATED_NOUNS for t in sent)
 
 
 def _sentence_of(best: Located, sents: list[Span]) -> tuple[int, int]:
