@@ -805,3 +805,30 @@ def test_town_told_in_a_later_sentence(nlp, text, trigger, surface, country):
 ])
 def test_settlement_named_by_an_appositive(nlp, text, trigger, surface, country):
     _assert_picked(nlp, text, trigger, surface, country)
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface"), [
+    # a short name the model tags as a group or a person after "at" is a place the gazetteer lacks
+    ("A suicide bomber blew himself up inside a mosque at Kerewaldi.", "bomber", "Kerewaldi"),
+    # ... and a town before a second-level unit ("Beni territory") is not sent to a first-level namesake abroad
+    ("Two farmers were shot in Kamvuli, Beni territory, on Sunday.", "shot", "Kamvuli"),
+])
+def test_unlisted_place_after_at_and_before_a_territory(nlp, text, trigger, surface):
+    located = _pick(nlp, text, trigger)
+    assert located is not None, text
+    assert (located.text, located.place.country, located.place.precision) == (surface, None, "unknown")
+
+
+def test_untagged_name_after_a_place_preposition_is_read_whole(nlp):
+    # "in Umm Tuwaisat", untagged: the compounded proper nouns are one name, not the last word alone; a
+    # direction word the tagger takes for a name is no part of it
+    from spacy.tokens import Doc
+
+    from conflictgraph.extract.events.location import _place_spans
+
+    words = ["Gunmen", "struck", "in", "Umm", "Tuwaisat", "and", "in", "southeast", "Kirdala", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 2, 2, 2, 8, 6, 1],
+              deps=["nsubj", "ROOT", "prep", "compound", "pobj", "cc", "conj", "compound", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "CCONJ", "ADP", "PROPN", "PROPN", "PUNCT"],
+              lemmas=[w.lower() for w in words])  # the model's vocabulary gives the words their lower case
+    assert [span.text for span, _ in _place_spans(doc[:])] == ["Umm Tuwaisat", "Kirdala"]

@@ -620,8 +620,13 @@ def _untagged_name(sent: Span, token: Token, covered: set[int]) -> Span | None:
 def _place_object_name(sent: Span, token: Token, covered: set[int]) -> Span | None:
     """The name of a place preposition's untagged object (or of the name in apposition to it)."""
     span = _across_hyphens(sent, _with_name_particles(sent, token))
-    if _after_place_object(token):  # "near Ardboe, County Tyrone": the appositive's whole name
-        span = sent.doc[_name_start(sent, token.i, covered):token.i + 1]
+    if _after_place_object(token) or len(span) == 1:
+        # "near Ardboe, County Tyrone": the appositive's whole name; "in Sabaa Al Bour": the compounded name whole,
+        # without a direction word the tagger took for a name ("in southeast Niger")
+        start = _name_start(sent, token.i, covered)
+        while start < token.i and sent.doc[start].lower_ in _BARE_DIRECTIONS | _DIRECTION_WORDS:
+            start += 1
+        span = sent.doc[start:token.i + 1]
     if any(i in covered for i in range(span.start, span.end)):
         span = sent.doc[token.i:token.i + 1]
     return None if _not_a_place(span) else span
@@ -1108,6 +1113,7 @@ _PARTICLES = r"(?:del|de|la|da|do|dos|das|des|du|el|al)"
 _FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+(?:" + _PARTICLES + r"\s+)?[A-Z][^\s,()]*){0,3})")
 _PARTICLE_SPLIT = re.compile(r"\s+" + _PARTICLES + r"\s+")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)\s*[A-Z]")
+_SECOND_LEVEL_AFTER = re.compile(r"^\s+(?i:territory|district|cercle|tehsil|taluka|subdistrict|township)\b")
 
 
 def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> Place:
@@ -1126,6 +1132,8 @@ def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> 
     rest = doc_chars[ent.end_char + match.end():ent.end_char + match.end() + 30]
     if "(" not in match.group(0) and _LIST_GOES_ON.match(rest):
         return place  # "in Paris, London and Berlin": a list of places, not a town and its division
+    if _SECOND_LEVEL_AFTER.match(rest):
+        return place  # "X, Beni territory": a second-level unit, not a first-level division of that name abroad
     plain = geocode(name)
     if plain is not None and plain.precision == "country":
         # "Tanout, Niger": the country, not Nigeria's Niger State; a namesake abroad is looked up there again
@@ -1316,8 +1324,9 @@ def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
         return Place(name=text, country=country, precision="unknown")
     root = ent.root
     # "hiding in Al-Dawr", "in Niger's Makalondi": villages tagged as people, groups or products
-    if ent.label_ and ent.label_ not in _NUMERIC_LABELS and root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS \
-            and len(ent) <= 3:
+    if ent.label_ not in _NUMERIC_LABELS and root.dep_ == "pobj" and len(ent) <= 3 \
+            and (root.head.lower_ in _INSIDE_PREPS or (root.head.lower_ == "at" and not _has_facility_noun(text))):
+        # "at Hombori", untagged or tagged as a group; not "a rally at East Timor University": a facility
         return Place(name=text, country=country, precision="unknown")
     return None
 
