@@ -769,6 +769,8 @@ def _names_unit(token: Token) -> bool:
     if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and _only_nouns_between(token, head):
         if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:  # "through the X district"
             return True
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _CONTROL_VERBS:  # "gunmen raided X village"
+            return True
         # "in Jammu and Kashmir's Anantnag district", "Balochistan's Chaman border town": a place's part, however
         # the parser hung the noun
         return any(child.dep_ == "poss" and child.pos_ == "PROPN" for child in head.children)
@@ -1313,13 +1315,17 @@ def _named_after(text: str, hint: str | None) -> Place | None:
     return None
 
 
+# the score of a control verb's object ("captured X"): a place-labelled one the gazetteer lacks is kept by name
+_CONTROLLED_SCORE = 2.5
+
+
 def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
     """A named place the gazetteer lacks (a village, a square, a neighbourhood), kept by name when the
     text marks it as a place: a GPE/LOC/FAC entity after a place preposition or next to a settlement noun."""
     if not _ARABIC_ARTICLE.sub("", text)[:1].isupper() or len(text) < 3 or ent.label_ == "NORP":
         return None  # "al-Sekak" is a name as much as "Al-Sekak"
-    if ent.label_ in PLACE_LABELS and _prep_score(ent.root) >= 3:
-        return Place(name=text, country=country, precision="unknown")
+    if ent.label_ in PLACE_LABELS and _prep_score(ent.root) >= _CONTROLLED_SCORE:
+        return Place(name=text, country=country, precision="unknown")  # "in X", "raiders attacked X"
     if _names_settlement(ent):
         return Place(name=text, country=country, precision="unknown")
     root = ent.root
