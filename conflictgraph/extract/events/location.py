@@ -521,6 +521,12 @@ def _place_like(ent: Span) -> bool:
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
 
 
+# "X, a village in Y", "X, a small town of Y", "X, a suburb of Y": an appositive saying what kind of place X is
+_KIND_IN_APPOSITION = re.compile(
+    r"^\s*,\s*(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement|suburb|locality|municipality|commune"
+    r"|district|township)\s+(?:in|of|near)\b")
+
+
 # labels of numbers and times: never a place's name, whatever preposition they follow
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _ACTOR_SPANS = "conflict.events.actor_spans"
@@ -567,8 +573,20 @@ def _generic_name(words: list[str]) -> bool:
 def _place_spans(sent: Span) -> list[tuple[Span, float]]:
     """Place-like spans with a prior: GPE/LOC/FAC entities, and other entities or proper nouns
     right after a place preposition (the small model often tags villages as ORG or PERSON)."""
-    spans: list[tuple[Span, float]] = []
     covered: set[int] = set()
+    spans = _entity_spans(sent, covered)
+    for token in sent:
+        if token.i in covered or not (_proper_name_word(token) or _named_by_place_noun(token)):
+            continue
+        span = _untagged_name(sent, token, covered)
+        if span is not None:
+            spans.append((span, -0.5))
+    return spans
+
+
+def _entity_spans(sent: Span, covered: set[int]) -> list[tuple[Span, float]]:
+    """The entities that may name places, with their prior; ``covered`` gets the tokens of every entity."""
+    spans: list[tuple[Span, float]] = []
     for whole, ent in _entity_parts(sent):
         covered.update(range(whole.start, whole.end))  # the kind words of "Jere Local Government Area of Borno" too
         # an area's parts: the model's whole entity may be taken for an organisation's name, not each part
@@ -585,45 +603,54 @@ def _place_spans(sent: Span) -> list[tuple[Span, float]]:
             # any label on a proper noun: the small model even tags towns as DATE ("in Barrancabermeja")
             spans.append((ent, -0.5))
         covered.update(range(ent.start, ent.end))
-    for token in sent:
-        if token.i in covered or not (_proper_name_word(token) or _named_by_place_noun(token)):
-            continue
-        if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token) \
-                or _named_by_place_noun(token):
-            span = _across_hyphens(sent, _with_name_particles(sent, token))
-            if _after_place_object(token):  # "near Ardboe, County Tyrone": the appositive's whole name
-                span = sent.doc[_name_start(sent, token.i, covered):token.i + 1]
-            if any(i in covered for i in range(span.start, span.end)):
-                span = sent.doc[token.i:token.i + 1]
-            if not _not_a_place(span):
-                spans.append((span, -0.5))
-        elif (_names_incident(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS)) \
-                and not (token.dep_ == "compound" and token.head.pos_ == "PROPN") and not token.text.isupper():
-            # the name's last word; an acronym is a group ("the RAB camp bombing"), not a place
-            # "2016 Munich shooting:", "gunmen entered Mpeketoni": kept only when the gazetteer knows the name
-            start = _name_start(sent, token.i, covered)
-            if any(i in covered for i in range(start, token.i)):
-                continue
-            span = sent.doc[start:token.i + 1]
-            if not _not_a_place(span):
-                spans.append((span, -0.5))
-                covered.update(range(start, token.i + 1))
-        elif token.lower_ in _LGA_WORDS:
-            continue  # "Local", "Government": kind words, not a name before a settlement noun
-        elif _lga_root(sent.doc[token.i:token.i + 1]) is not None:
-            # "in the Damboa local government area": the model leaves the name untagged, a modifier of "area"
-            start = _name_start(sent, token.i, covered)
-            if not any(i in covered for i in range(start, token.i)):
-                spans.append((sent.doc[start:token.i + 1], -0.5))
-                covered.update(range(start, token.i + 1))
-        elif _names_unit(token):
-            # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
-            start = _name_start(sent, token.i, covered)
-            if any(i in covered for i in range(start, token.i)):
-                continue  # the tail of a tagged name ("Sar-e" tagged alone, then "Pol's")
-            spans.append((sent.doc[start:token.i + 1], -0.5))
-            covered.update(range(start, token.i + 1))
     return spans
+
+
+def _untagged_name(sent: Span, token: Token, covered: set[int]) -> Span | None:
+    """The untagged name a proper noun belongs to when the text uses it as a place, else None."""
+    if (token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS) or _after_place_object(token) \
+            or _named_by_place_noun(token):
+        return _place_object_name(sent, token, covered)
+    if (_names_incident(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS)) \
+            and not (token.dep_ == "compound" and token.head.pos_ == "PROPN") and not token.text.isupper():
+        # the name's last word; an acronym is a group ("the RAB camp bombing"), not a place
+        # "2016 Munich shooting:", "gunmen entered Mpeketoni": kept only when the gazetteer knows the name
+        return _claimed_name(sent, token, covered, checked=True)
+    if token.lower_ in _LGA_WORDS:
+        return None  # "Local", "Government": kind words, not a name before a settlement noun
+    if _lga_root(sent.doc[token.i:token.i + 1]) is not None or _names_unit(token):
+        # "in the Damboa local government area": the model leaves the name untagged, a modifier of "area";
+        # "in the Bijapur district", "Peshawar's Mathra": the name is the proper nouns before
+        return _claimed_name(sent, token, covered, checked=False)
+    return None
+
+
+def _place_object_name(sent: Span, token: Token, covered: set[int]) -> Span | None:
+    """The name of a place preposition's untagged object (or of the name in apposition to it)."""
+    span = _across_hyphens(sent, _with_name_particles(sent, token))
+    if _after_place_object(token) or len(span) == 1:
+        # "near Ardboe, County Tyrone": the appositive's whole name; "in Sabaa Al Bour": the compounded name whole,
+        # without a direction word the tagger took for a name ("in southeast Niger")
+        start = _name_start(sent, token.i, covered)
+        while start < token.i and sent.doc[start].lower_ in _BARE_DIRECTIONS | _DIRECTION_WORDS:
+            start += 1
+        span = sent.doc[start:token.i + 1]
+    if any(i in covered for i in range(span.start, span.end)):
+        span = sent.doc[token.i:token.i + 1]
+    return None if _not_a_place(span) else span
+
+
+def _claimed_name(sent: Span, token: Token, covered: set[int], checked: bool) -> Span | None:
+    """The untagged name ending at ``token``, its tokens then ``covered``; None when its start is taken (the
+    tail of a tagged name: "Sar-e" tagged alone, then "Pol's") or, ``checked``, when it names no place."""
+    start = _name_start(sent, token.i, covered)
+    if any(i in covered for i in range(start, token.i)):
+        return None
+    span = sent.doc[start:token.i + 1]
+    if checked and _not_a_place(span):
+        return None
+    covered.update(range(start, token.i + 1))
+    return span
 
 
 def _entity_parts(sent: Span) -> list[tuple[Span, Span]]:
@@ -750,6 +777,8 @@ def _names_unit(token: Token) -> bool:
     if token.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT_NOUNS and _only_nouns_between(token, head):
         if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | _ROUTE_PREPS:  # "through the X district"
             return True
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _CONTROL_VERBS:  # "gunmen raided X village"
+            return True
         # "in Jammu and Kashmir's Anantnag district", "Balochistan's Chaman border town": a place's part, however
         # the parser hung the noun
         return any(child.dep_ == "poss" and child.pos_ == "PROPN" for child in head.children)
@@ -857,63 +886,91 @@ def candidates(sents: list[Span], trigger: Token | None) -> list[Located]:
     weak_hint = _document_hint(sents)
     for sent in sents:
         hint = _country_hint(sent)
-        first = len(found)
-        restating = _restating_verb(sent) if trigger is None or trigger.sent != sent else None
-        for ent, prior in _place_spans(sent):
-            text = _POSSESSIVE_END.sub("", re.sub(r"^(?:the|The|THE)\s+", "", ent.text))
-            named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
-            if named:  # an entity spanning an incident's name ("Lod Airport Massacre"): its place part
-                text, prior = named.group(1), prior + 1.0
-            lga = _lga_root(ent)
-            place = _lga_place(text, hint or weak_hint) if lga is not None else _resolve(ent, text, hint or weak_hint, strong=hint is not None)
-            if place is None and named:
-                place = _named_after(text, hint or weak_hint)
-            if place is None:
-                # only a same-sentence hint gives an unlisted place its country here: a place resolved in
-                # the sentence ("the Abbey Gate of Kabul airport") or the document's country comes later
-                place = _unresolved(ent, text, hint)
-                if place is not None:
-                    place = _named_after(text, hint or weak_hint) or _spelt_otherwise(ent, text, hint, weak_hint) or place
-                elif ent.label_ in ("FAC", "ORG"):
-                    place = _named_after(text, hint or weak_hint)  # "the Colombo Central Bank", wherever it stands
-                prior -= 0.5
-            if place is _REFUSED:
-                # a homonym abroad: in the hinted country the place is one the gazetteer lacks ("Balad, Somalia")
-                place = _unresolved(ent, text, hint)
-                if place is not None:
-                    place = _spelt_otherwise(ent, text, hint, None) or place
-            if place is None:
-                continue
-            place = _in_possessor(ent, text, place)
-            place = _of_nationality(ent, text, place)
-            place = _in_container(ent, text, place)
-            located = _in_named_division(ent, text, place, hint or weak_hint)
-            # an unlisted town placed by the division or country after it ("Moyale, Somali Region") is more
-            # specific than that container: it wins over it, as a resolved town would
-            attached = located is not place and located.precision == "unknown"
-            place = located
-            score = prior + _prep_score(ent.root if lga is None else lga) + (1.5 if attached else 0.0)
-            if score <= -2.5 and place.precision in ("city", "point", "admin1") and ent.root.dep_ in ("compound", "nmod", "poss"):
-                score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
-                facility = _facility_head(ent.root) if place.precision in ("city", "point") else None
-                if facility is not None and _named_by_its_town(facility, text, place):
-                    score = max(score, prior + _prep_score(facility))  # "outside the Surat Thani police station"
-            if _attribution(ent):
-                score -= 4
-            if place.precision in ("region", "country") and _names_its_member(ent.root):
-                score -= 2.0  # "near the West Bank settlement of Tekoa": the region holds the named place
-            if trigger is not None and trigger.sent == sent:
-                score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
-            elif restating is not None and _said_to_happen_in(ent.root, restating):
-                score += 2 - min(abs(ent.root.i - restating.i), 30) / 30  # as good as the trigger's sentence
-            # a town the text places in its division or country ("Khan Beni Saad, Iraq") is inside that container
-            settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
-            modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
-            found.append(Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier,
-                                 _unit_rank(ent) if lga is None else _LGA_RANK))
-        if hint is None:
-            found[first:] = _within_division(found[first:])
+        near = trigger if trigger is not None and trigger.sent == sent else None
+        restating = _restating_verb(sent) if near is None else None
+        here = [located for ent, prior in _place_spans(sent)
+                if (located := _candidate(ent, prior, (hint, weak_hint), near, restating)) is not None]
+        found.extend(here if hint is not None else _within_division(here))
     return found
+
+
+def _candidate(ent: Span, prior: float, hints: tuple[str | None, str | None], trigger: Token | None,
+               restating: Token | None) -> Located | None:
+    """One place span scored: ``hints`` are the sentence's and the document's country, ``trigger`` the
+    event's trigger when it stands in this sentence, ``restating`` a verb saying where the incident happened."""
+    hint, weak_hint = hints
+    text = _POSSESSIVE_END.sub("", re.sub(r"^(?:the|The|THE)\s+", "", ent.text))
+    named = _INCIDENT_NAME.match(text) if len(ent) > 1 and ent[-1].lower_ in _INCIDENT_NOUNS else None
+    if named:  # an entity spanning an incident's name ("Lod Airport Massacre"): its place part
+        text, prior = named.group(1), prior + 1.0
+    lga = _lga_root(ent)
+    place, unlisted = _span_place(ent, text, named is not None, lga, hints)
+    if place is None:
+        return None
+    prior -= 0.5 if unlisted else 0.0
+    place = _in_container(ent, text, _of_nationality(ent, text, _in_possessor(ent, text, place)))
+    located = _in_named_division(ent, text, place, hint or weak_hint)
+    # an unlisted town placed by the division or country after it ("Moyale, Somali Region") is more
+    # specific than that container: it wins over it, as a resolved town would
+    attached = located is not place and located.precision == "unknown"
+    place = located
+    score = prior + _prep_score(ent.root if lga is None else lga) + (1.5 if attached else 0.0)
+    score = _context_score(ent, text, place, score, prior, trigger, restating)
+    # a town the text places in its division or country ("Khan Beni Saad, Iraq") is inside that container
+    settlement = place.precision == "unknown" and (attached or _names_settlement(ent)) and not _names_division(ent)
+    modifier = place.precision == "country" and ent.root.dep_ != "poss" and _prep_score(ent.root) <= -2.5
+    return Located(place, ent.start_char, ent.end_char, ent.text, score, settlement, modifier,
+                   _unit_rank(ent) if lga is None else _LGA_RANK)
+
+
+def _span_place(ent: Span, text: str, named: bool, lga: Token | None,
+                hints: tuple[str | None, str | None]) -> tuple[Place | None, bool]:
+    """The place a span names, and whether the gazetteer lacked it (such a place scores lower)."""
+    hint, weak_hint = hints
+    place = _lga_place(text, hint or weak_hint) if lga is not None else _resolve(ent, text, hint or weak_hint, strong=hint is not None)
+    if place is None and named:
+        place = _named_after(text, hint or weak_hint)
+    unlisted = place is None
+    if unlisted:
+        place = _unlisted_place(ent, text, hint, weak_hint)
+    if place is _REFUSED:
+        # a homonym abroad: in the hinted country the place is one the gazetteer lacks ("Balad, Somalia")
+        place = _unresolved(ent, text, hint)
+        if place is not None:
+            place = _spelt_otherwise(ent, text, hint, None) or place
+    return place, unlisted
+
+
+def _unlisted_place(ent: Span, text: str, hint: str | None, weak_hint: str | None) -> Place | None:
+    """A span the gazetteer lacks: kept by name when the text marks it as a place, else a facility's town."""
+    # only a same-sentence hint gives an unlisted place its country here: a place resolved in
+    # the sentence ("the Abbey Gate of Kabul airport") or the document's country comes later
+    place = _unresolved(ent, text, hint)
+    if place is not None:
+        return _named_after(text, hint or weak_hint) or _spelt_otherwise(ent, text, hint, weak_hint) or place
+    if ent.label_ in ("FAC", "ORG"):
+        return _named_after(text, hint or weak_hint)  # "the Colombo Central Bank", wherever it stands
+    return None
+
+
+def _context_score(ent: Span, text: str, place: Place, score: float, prior: float, trigger: Token | None,
+                   restating: Token | None) -> float:
+    """``score`` adjusted for the span's role: a city as a modifier, a speaker, a region holding a named place,
+    and nearness to the trigger (or to a verb saying where the incident happened)."""
+    if score <= -2.5 and place.precision in ("city", "point", "admin1") and ent.root.dep_ in ("compound", "nmod", "poss"):
+        score = 0.5  # "a Jerusalem hotel", "Baghdad's Sadr City": the city is where it happened
+        facility = _facility_head(ent.root) if place.precision in ("city", "point") else None
+        if facility is not None and _named_by_its_town(facility, text, place):
+            score = max(score, prior + _prep_score(facility))  # "outside the Surat Thani police station"
+    if _attribution(ent):
+        score -= 4
+    if place.precision in ("region", "country") and _names_its_member(ent.root):
+        score -= 2.0  # "near the West Bank settlement of Tekoa": the region holds the named place
+    if trigger is not None:
+        score += 2 - min(abs(ent.root.i - trigger.i), 30) / 30
+    elif restating is not None and _said_to_happen_in(ent.root, restating):
+        score += 2 - min(abs(ent.root.i - restating.i), 30) / 30  # as good as the trigger's sentence
+    return score
 
 
 # verbs that say where an incident happened, and the nouns that name the incident as their subject
@@ -1066,6 +1123,7 @@ _PARTICLES = r"(?:del|de|la|da|do|dos|das|des|du|el|al)"
 _FOLLOWING_NAME = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][^\s,()]*)(?:\s+(?:" + _PARTICLES + r"\s+)?[A-Z][^\s,()]*){0,3})")
 _PARTICLE_SPLIT = re.compile(r"\s+" + _PARTICLES + r"\s+")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)\s*[A-Z]")
+_SECOND_LEVEL_AFTER = re.compile(r"^\s+(?i:territory|district|cercle|tehsil|taluka|subdistrict|township)\b")
 
 
 def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> Place:
@@ -1084,6 +1142,8 @@ def _in_named_division(ent: Span, text: str, place: Place, hint: str | None) -> 
     rest = doc_chars[ent.end_char + match.end():ent.end_char + match.end() + 30]
     if "(" not in match.group(0) and _LIST_GOES_ON.match(rest):
         return place  # "in Paris, London and Berlin": a list of places, not a town and its division
+    if _SECOND_LEVEL_AFTER.match(rest):
+        return place  # "X, Beni territory": a second-level unit, not a first-level division of that name abroad
     plain = geocode(name)
     if plain is not None and plain.precision == "country":
         # "Tanout, Niger": the country, not Nigeria's Niger State; a namesake abroad is looked up there again
@@ -1263,19 +1323,24 @@ def _named_after(text: str, hint: str | None) -> Place | None:
     return None
 
 
+# the score of a control verb's object ("captured X"): a place-labelled one the gazetteer lacks is kept by name
+_CONTROLLED_SCORE = 2.5
+
+
 def _unresolved(ent: Span, text: str, country: str | None) -> Place | None:
     """A named place the gazetteer lacks (a village, a square, a neighbourhood), kept by name when the
     text marks it as a place: a GPE/LOC/FAC entity after a place preposition or next to a settlement noun."""
     if not _ARABIC_ARTICLE.sub("", text)[:1].isupper() or len(text) < 3 or ent.label_ == "NORP":
         return None  # "al-Sekak" is a name as much as "Al-Sekak"
-    if ent.label_ in PLACE_LABELS and _prep_score(ent.root) >= 3:
-        return Place(name=text, country=country, precision="unknown")
+    if ent.label_ in PLACE_LABELS and _prep_score(ent.root) >= _CONTROLLED_SCORE:
+        return Place(name=text, country=country, precision="unknown")  # "in X", "raiders attacked X"
     if _names_settlement(ent):
         return Place(name=text, country=country, precision="unknown")
     root = ent.root
     # "hiding in Al-Dawr", "in Niger's Makalondi": villages tagged as people, groups or products
-    if ent.label_ and ent.label_ not in _NUMERIC_LABELS and root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS \
-            and len(ent) <= 3:
+    if ent.label_ not in _NUMERIC_LABELS and root.dep_ == "pobj" and len(ent) <= 3 \
+            and (root.head.lower_ in _INSIDE_PREPS or (root.head.lower_ == "at" and not _has_facility_noun(text))):
+        # "at Hombori", untagged or tagged as a group; not "a rally at East Timor University": a facility
         return Place(name=text, country=country, precision="unknown")
     return None
 
@@ -1299,7 +1364,9 @@ def _names_settlement(ent: Span) -> bool:
     if before is not None and before[1].lower_ in _SETTLEMENT_NOUNS and ent.root.dep_ == "appos" \
             and ent.root.head == before[1]:
         return True  # "in the town Sevare": the name in apposition to the settlement noun
-    return before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS
+    if before is not None and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_NOUNS:
+        return True
+    return _KIND_IN_APPOSITION.match(doc_text(ent.doc)[ent.end_char:ent.end_char + 60]) is not None
 
 
 def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = True) -> Located | None:
@@ -1307,7 +1374,8 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
 
     With ``fallback``, a sentence naming no usable place gives the country of a nationality word.
     """
-    found = candidates(sents, trigger) + _restated_after(sents)
+    own = candidates(sents, trigger)
+    found = own + _restated_after(sents)
     top = max((c.score for c in found), default=-99.0)
     heading = _document_heading(sents[0].doc) if sents else None
     if top < -1:
@@ -1318,6 +1386,7 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
     best = _named_inside(best, near, sents[0].doc) if sents else best
     best = _unit_within(best, found, sents[0].doc) if sents else best
     best = _city_around(best, found, sents[0].doc) if sents else best
+    best = _city_told_later(best, own, sents)
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1545,6 +1614,34 @@ def _placed_in(inner: Span | None, outer: Span) -> bool:
         return False
     holder = root.head.head
     return inner.start <= holder.i < inner.end or (holder.i == inner.end and holder.lower_ in _SETTLEMENT_NOUNS)
+
+
+# the least score of a city another sentence puts the event in ("in X", "the city of X"; a modifier scores less)
+_TOLD_LATER_SCORE = 2.5
+
+
+def _city_told_later(best: Located, found: list[Located], sents: list[Span]) -> Located:
+    """A report that opens with the country ("a car bomb attack in southeast Turkey ...") often names the town
+    in its next sentence ("... attacked the military post in X"): a town of that country (or of the province
+    picked) that another of the event's sentences names as a place is where it happened; not a sentence telling
+    another incident ("Another attack occurred in X")."""
+    if best.place.precision not in ("country", "admin1", "region"):
+        return best
+    division = best.place.admin1 or best.place.name if best.place.precision == "admin1" else None
+    own = _sentence_of(best, sents)
+    elsewhere = [s for s in sents if s.start_char != own[0] and not _tells_another_incident(s)]
+    towns = [c for c in found if c.place.precision in ("city", "point") and c.place.country == best.place.country
+             and (division is None or c.place.admin1 == division) and c.score >= _TOLD_LATER_SCORE
+             and any(s.start_char <= c.start < s.end_char for s in elsewhere)]
+    return max(towns, key=lambda c: c.score) if towns else best
+
+
+_ANOTHER_WORDS = frozenset({"another", "other", "second", "separate", "earlier", "later", "similar"})
+
+
+def _tells_another_incident(sent: Span) -> bool:
+    """"Another attack occurred in X", "In a separate incident ...": the sentence tells an incident of its own."""
+    return any(t.lower_ in _ANOTHER_WORDS and t.head.lemma_.lower() in _RESTATED_NOUNS for t in sent)
 
 
 def _sentence_of(best: Located, sents: list[Span]) -> tuple[int, int]:
