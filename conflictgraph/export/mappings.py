@@ -104,46 +104,73 @@ def _names(ids: list | tuple | None, actor_names: dict) -> str:
     return "; ".join(actor_names.get(i, str(i)) for i in ids or ())
 
 
+# ACLED-like columns first, then GTD-like ones, then ours
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "event_date", "year", "time_precision", "type", "subtype", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
+    "fatalities_min", "fatalities_max", "iyear", "imonth", "iday", "attacktype1_txt", "suicide", "gname", "claimed",
+    "claimed_by", "nkill", "nwound", "certainty", "sources", "notes",
+)
+
+
 def event_csv_row(event: dict, actor_names: dict | None = None, actor_kinds: dict | None = None) -> dict:
     """One CSV row with ACLED-like and GTD-like columns for a contract-shaped event dict."""
     names = actor_names or {}
     kinds = tuple((actor_kinds or {}).get(i, "") for i in event.get("perpetrators") or ())
     acled_type, acled_sub, gtd_type = acled_gtd(event.get("type", ""), event.get("subtype"), kinds)
-    place = event.get("location") or {}
-    killed, wounded = event.get("killed"), event.get("wounded")
     date = event.get("date") or ""
     evidence = event.get("evidence") or []
-    return {
+    row = {
         "event_id": event.get("id", ""),
-        "event_date": date,
-        "year": date[:4],
-        "time_precision": {10: 1, 7: 2, 4: 3}.get(len(date), ""),  # ACLED: 1 day, 2 week/month, 3 year
+        **_date_columns(date),
         "type": event.get("type", ""),
         "subtype": event.get("subtype") or "",
         "event_type": acled_type,
         "sub_event_type": acled_sub,
         "actor1": _names(event.get("perpetrators"), names),
         "actor2": _names(event.get("targets"), names),
+        **_place_columns(event.get("location") or {}),
+        **_toll_columns(event.get("killed"), event.get("wounded")),
+        "attacktype1_txt": gtd_type,
+        "suicide": {True: 1, False: 0}.get(event.get("suicide"), ""),
+        "gname": _names(event.get("perpetrators"), names),
+        "claimed": 1 if event.get("claimed_by") else 0,
+        "claimed_by": _names(event.get("claimed_by"), names),
+        "certainty": event.get("certainty", ""),
+        "sources": "; ".join(str(s) for s in event.get("sources") or ()),
+        "notes": " … ".join(e.get("text", "") for e in evidence)[:500],
+    }
+    return {column: row[column] for column in EVENT_COLUMNS}
+
+
+def _date_columns(date: str) -> dict:
+    return {
+        "event_date": date,
+        "year": date[:4],
+        "time_precision": {10: 1, 7: 2, 4: 3}.get(len(date), ""),  # ACLED: 1 day, 2 week/month, 3 year
+        "iyear": date[:4],
+        "imonth": date[5:7] if len(date) >= 7 else "",
+        "iday": date[8:10] if len(date) >= 10 else "",
+    }
+
+
+def _place_columns(place: dict) -> dict:
+    return {
         "country": place.get("country") or "",
         "admin1": place.get("admin1") or "",
         "location": place.get("name") or "",
         "latitude": place.get("lat") if place.get("lat") is not None else "",
         "longitude": place.get("lon") if place.get("lon") is not None else "",
         "geo_precision": place.get("precision") or "",
+    }
+
+
+def _toll_columns(killed: dict | None, wounded: dict | None) -> dict:
+    low, high = _bound(killed, "min"), _bound(killed, "max")
+    return {
         "fatalities": _best(killed),
-        "fatalities_min": _bound(killed, "min") if _bound(killed, "min") is not None else "",
-        "fatalities_max": _bound(killed, "max") if _bound(killed, "max") is not None else "",
-        "iyear": date[:4],
-        "imonth": date[5:7] if len(date) >= 7 else "",
-        "iday": date[8:10] if len(date) >= 10 else "",
-        "attacktype1_txt": gtd_type,
-        "suicide": {True: 1, False: 0}.get(event.get("suicide"), ""),
-        "gname": _names(event.get("perpetrators"), names),
-        "claimed": 1 if event.get("claimed_by") else 0,
-        "claimed_by": _names(event.get("claimed_by"), names),
+        "fatalities_min": low if low is not None else "",
+        "fatalities_max": high if high is not None else "",
         "nkill": _best(killed),
         "nwound": _best(wounded),
-        "certainty": event.get("certainty", ""),
-        "sources": "; ".join(str(s) for s in event.get("sources") or ()),
-        "notes": " … ".join(e.get("text", "") for e in evidence)[:500],
     }

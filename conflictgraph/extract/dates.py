@@ -139,30 +139,54 @@ def _month_shift(date: dt.date, months: int) -> str:
 
 
 def _relative(text: str, pub: dt.date) -> tuple[str | None, str] | None:
+    """A relative date resolved against the published date, with its precision; the first reading that fits."""
+    for reading in (_near_day, _ago, _weekday, _this_or_last, _bare_month):
+        found = reading(text, pub)
+        if found is not None:
+            return found
+    return None
+
+
+def _near_day(text: str, pub: dt.date) -> tuple[str, str] | None:
     if re.search(r"\bday before yesterday\b", text):
         return (pub - dt.timedelta(days=2)).isoformat(), "day"
     if re.search(r"\b(yesterday|last night|overnight)\b", text):
         return (pub - dt.timedelta(days=1)).isoformat(), "day"
     if re.search(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", text):
         return pub.isoformat(), "day"
+    return None
+
+
+def _ago(text: str, pub: dt.date) -> tuple[str, str] | None:
+    """"three days ago", "2 weeks ago", "five years ago"."""
     match = _AGO.search(text)
-    if match:
-        raw = match.group("n")
-        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
-        unit = match.group("unit")
-        if unit == "day":
-            return (pub - dt.timedelta(days=n)).isoformat(), "day"
-        if unit == "week":
-            return (pub - dt.timedelta(weeks=n)).isoformat(), "week"
-        if unit == "month":
-            return _month_shift(pub, n), "month"
-        return f"{pub.year - n:04d}", "year"
+    if not match:
+        return None
+    raw = match.group("n")
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+    unit = match.group("unit")
+    if unit == "day":
+        return (pub - dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return (pub - dt.timedelta(weeks=n)).isoformat(), "week"
+    if unit == "month":
+        return _month_shift(pub, n), "month"
+    return f"{pub.year - n:04d}", "year"
+
+
+def _weekday(text: str, pub: dt.date) -> tuple[str, str] | None:
+    """"on Tuesday" is the last Tuesday up to the published day; "last Tuesday" a week back when it is today."""
     for name, weekday in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", text):
             back = (pub.weekday() - weekday) % 7
             if re.search(rf"\blast\s+{name}\b", text) and back == 0:
                 back = 7
             return (pub - dt.timedelta(days=back)).isoformat(), "day"
+    return None
+
+
+def _this_or_last(text: str, pub: dt.date) -> tuple[str, str] | None:
+    """"last week", "this month", "earlier this year"."""
     if re.search(r"\blast week\b", text):
         return (pub - dt.timedelta(days=7)).isoformat(), "week"
     if re.search(r"\b(this|earlier this|later this)\s+week\b", text):
@@ -175,12 +199,17 @@ def _relative(text: str, pub: dt.date) -> tuple[str | None, str] | None:
         return f"{pub.year - 1:04d}", "year"
     if re.search(r"\b(this|earlier this) year\b", text):
         return f"{pub.year:04d}", "year"
-    match = re.search(r"\b(?:in|early|late|mid-?|since|during|last)\s*(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
-    if match:
-        month = MONTHS[match.group("month")]
-        year = pub.year if month <= pub.month else pub.year - 1
-        return f"{year:04d}-{month:02d}", "month"
     return None
+
+
+def _bare_month(text: str, pub: dt.date) -> tuple[str, str] | None:
+    """"in March" without a year: the last March up to the published month."""
+    match = re.search(r"\b(?:in|early|late|mid-?|since|during|last)\s*(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
+    if not match:
+        return None
+    month = MONTHS[match.group("month")]
+    year = pub.year if month <= pub.month else pub.year - 1
+    return f"{year:04d}-{month:02d}", "month"
 
 
 # "from July 15 to July 20, 1997", "15 to 20 July 1997", "between 3 and 5 May", "15-20 March 2016"
