@@ -46,6 +46,7 @@ from conflictgraph.extract.relations.splits import (
     split_by_ending,
     split_from_named_before,
 )
+from conflictgraph.extract.relations.umbrellas import backer_only
 from conflictgraph.models import Document, Evidence, Mention, Relation
 
 logger = logging.getLogger(__name__)
@@ -299,6 +300,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
             if rule.type == "splinter_of" and faction_anaphor(target):
                 continue  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
+            if backer_only(rule.type, trigger, source, target):
+                continue  # "X attacked Z with help from Y": Y backs X, it takes no part in the attack
             if rule.symmetric and _nested(source, target):
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
