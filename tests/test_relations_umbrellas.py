@@ -50,3 +50,64 @@ def test_a_group_under_another_groups_command_is_its_affiliate() -> None:
     # a person's command is leadership, not affiliation
     rels = _relations("Islamic Jihad operates under the command of Ismail Haniyeh.")
     assert not any(t == "affiliate_of" for t, _, _, _ in rels)
+
+
+KH, NUJABA, KSS = "kb:kataib-hezbollah", "kb:harakat-hezbollah-al-nujaba", "kb:kataib-sayyid-al-shuhada"
+IRI = "kb:islamic-resistance-in-iraq"
+
+
+def test_founders_of_an_umbrella_are_allies_and_its_affiliates_not_a_merger() -> None:
+    for text in ("Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada joined forces to form an "
+                 "umbrella organization known as the Islamic Resistance in Iraq.",
+                 "Kataib Hezbollah and Harakat al-Nujaba came together to form a coalition called the Islamic "
+                 "Resistance in Iraq.",
+                 "Kataib Hezbollah and Harakat al-Nujaba formed an umbrella group, the Islamic Resistance in Iraq."):
+        rels = _relations(text)
+        assert _between(rels, KH, NUJABA) == {"ally_of"}, text
+        assert ("affiliate_of", KH, IRI, "asserted") in rels, text
+        assert ("affiliate_of", NUJABA, IRI, "asserted") in rels, text
+        assert not any(t == "merged_with" for t, _, _, _ in rels), text
+    rels = _relations("Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada joined forces to form an "
+                      "umbrella organization known as the Islamic Resistance in Iraq.")
+    assert _between(rels, NUJABA, KSS) == {"ally_of"}
+
+
+def test_groups_dissolving_into_an_umbrella_still_merge() -> None:
+    for text in ("Kataib Hezbollah and Harakat al-Nujaba merged into the Islamic Resistance in Iraq.",
+                 "Kataib Hezbollah and Harakat al-Nujaba dissolved themselves into the Islamic Resistance in Iraq.",
+                 "Kataib Hezbollah and Harakat al-Nujaba merged to form a coalition called the Islamic Resistance "
+                 "in Iraq."):
+        rels = _relations(text)
+        assert "merged_with" in _between(rels, KH, NUJABA), text
+        assert "affiliate_of" not in _between(rels, KH, IRI), text
+    # a plain group formed by joining forces stays a merger
+    rels = _relations("Ansar Dine and al-Mourabitoun joined forces to form JNIM.")
+    assert "merged_with" in _between(rels, "kb:ansar-dine", "kb:jnim")
+
+
+def test_a_united_front_or_a_history_of_cooperation_is_an_alliance() -> None:
+    for text in ("Hamas and Fatah formed a united front against Israel.",
+                 "Hamas and Fatah presented a united front.",
+                 "A united front of Hamas and Fatah emerged.",
+                 "Hamas built a united front with Fatah."):
+        assert _between(_relations(text), HAMAS, FATAH) == {"ally_of"}, text
+    for text in ("Hamas and Fatah have a long history of cooperation.",
+                 "Hamas and Fatah have a tradition of collaboration.",
+                 "Hamas and Fatah have a decade of collaboration behind them."):
+        assert _between(_relations(text), HAMAS, FATAH) == {"ally_of"}, text
+    # a history of rivalry is no alliance; a front for a group is its branch
+    assert _between(_relations("Hamas and Fatah have a history of rivalry."), HAMAS, FATAH) == {"rival_of"}
+    assert "ally_of" not in _between(_relations("Hamas is a front for Hezbollah."), HAMAS, HEZBOLLAH)
+
+
+HANIYEH = "kb:ismail-haniyeh"
+
+
+def test_founding_members_split_from_a_group_never_from_a_person() -> None:
+    rels = _relations("Former Hamas fighters, notably Ismail Haniyeh, founded Islamic Jihad in 1981.")
+    assert ("splinter_of", PIJ, HAMAS, "asserted") in rels
+    assert "splinter_of" not in _between(rels, PIJ, HANIYEH)
+    rels = _relations("Islamic Jihad was formed from former members of Ismail Haniyeh.")
+    assert "splinter_of" not in _between(rels, PIJ, HANIYEH)
+    rels = _relations("Islamic Jihad was formed from former members of Hamas.")
+    assert ("splinter_of", PIJ, HAMAS, "asserted") in rels

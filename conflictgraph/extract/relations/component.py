@@ -46,7 +46,7 @@ from conflictgraph.extract.relations.splits import (
     split_by_ending,
     split_from_named_before,
 )
-from conflictgraph.extract.relations.umbrellas import backer_only
+from conflictgraph.extract.relations.umbrellas import backer_only, umbrella_ties
 from conflictgraph.models import Document, Evidence, Mention, Relation
 
 logger = logging.getLogger(__name__)
@@ -293,6 +293,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         elif _joins_coalition(trigger):
             pairs = _as_affiliation(pairs, role_by)
         pairs = _co_members(trigger, pairs)
+        pairs = umbrella_ties(trigger, pairs, placed)
         for rule, source, target in pairs:
             if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it

@@ -374,6 +374,8 @@ def up_roles(trigger: Token) -> dict[int, str]:
         _commanded_roles(trigger, roles)  # before the light verb's clause_agent: "under" makes it ``commanded``
         _light_verb_roles(trigger, roles)
         _backed_roles(trigger, roles)
+        _history_roles(trigger, roles)
+        _united_front_roles(trigger, roles)
         _intransitive_roles(trigger, roles)
         _generic_head_owner(trigger, roles)
         _generic_head_for(trigger, roles)
@@ -636,6 +638,32 @@ def _commanded_roles(noun: Token, roles: dict[int, str]) -> None:
         agent = _inherited_agent(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if agent is not None and not noun.is_ancestor(agent):
             roles.setdefault(agent.i, "commanded")
+
+
+# Nouns of a past pattern that lend their clause to the tie they are "of": "X and Y have a history of cooperation".
+HISTORY_NOUNS = frozenset({"history", "record", "tradition", "legacy", "pattern", "experience", "decade", "year"})
+# Words that make a front a shared stand: "X and Y formed / presented a united front".
+_UNITED_WORDS = frozenset({"united", "unified", "common", "joint", "single"})
+
+
+def _history_roles(noun: Token, roles: dict[int, str]) -> None:
+    """The parties of a tie noun under a history noun: "X and Y have a long history of cooperation",
+    "X has a tradition of collaboration with Y" (the history noun's light verb lends its subject)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HISTORY_NOUNS:
+        _light_verb_roles(head.head, roles)
+
+
+def _united_front_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Who stands in a united front: the subject of any verb it is the object of ("X and Y presented /
+    put up / formed a united front")."""
+    if noun.lemma_.lower() != "front" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return
+    if not any(c.dep_ == "amod" and c.lower_ in _UNITED_WORDS for c in noun.children):
+        return
+    agent = _inherited_agent(noun.head)
+    if agent is not None:
+        roles.setdefault(agent.i, "clause_agent")
 
 
 # Verbs whose subject takes part in the act named by their "in" phrase: "X was involved in an attack on Y".
