@@ -111,3 +111,14 @@ def test_founding_members_split_from_a_group_never_from_a_person() -> None:
     assert "splinter_of" not in _between(rels, PIJ, HANIYEH)
     rels = _relations("Islamic Jihad was formed from former members of Hamas.")
     assert ("splinter_of", PIJ, HAMAS, "asserted") in rels
+
+
+
+AXIS = "kb:axis-of-resistance"
+
+
+def test_founders_of_a_named_coalition_are_its_affiliates_not_its_allies() -> None:
+    rels = _relations("Hamas and Hezbollah formed a coalition, the Axis of Resistance.")
+    assert _between(rels, HAMAS, AXIS) == {"affiliate_of"}
+    assert ("affiliate_of", HEZBOLLAH, AXIS, "asserted") in rels
+    assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from conflictgraph.extract.relations.rules import PRODUCT_VERBS, Filler, TriggerRule, backing_phrase
+from conflictgraph.extract.relations.rules import PRODUCT_VERBS, Filler, TriggerRule, backing_phrase, coordinated
 
 _MAX_CLIMB = 6
 _ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))
@@ -51,6 +51,8 @@ def umbrella_ties(trigger: Token, pairs: list[Pair], placed: list[tuple[Filler, 
     """Groups that join forces / come together / unite to form an umbrella, or that form one ("A, B and C
     formed a coalition called Z"), are allies that each keep their identity in it: their merger pairs become
     ``ally_of`` among the founders and ``affiliate_of`` from each founder to the umbrella."""
+    if _formed_umbrella_noun(trigger):
+        return [_member_tie(trigger, rule, a, b) for rule, a, b in pairs]
     umbrella = _umbrella_formed(trigger)
     if umbrella is None:
         return pairs
@@ -63,15 +65,40 @@ def umbrella_ties(trigger: Token, pairs: list[Pair], placed: list[tuple[Filler, 
     return out
 
 
+def _formed_umbrella_noun(noun: Token) -> bool:
+    """An umbrella noun that a founding verb forms ("A and B formed a coalition, Z")."""
+    return noun.dep_ in ("dobj", "attr", "oprd") and noun.head.lemma_.lower() in PRODUCT_VERBS \
+        and noun.head.lemma_.lower() not in _MERGING_VERBS and _umbrella_noun(noun)
+
+
+def _member_tie(umbrella: Token, rule: TriggerRule, a: Filler, b: Filler) -> Pair:
+    """The alliance noun's tie between a founder and the umbrella's own name is membership."""
+    if rule.type != "ally_of" or _names(umbrella, a.token) == _names(umbrella, b.token):
+        return rule, a, b
+    return (_AFFILIATE, b, a) if _names(umbrella, a.token) else (_AFFILIATE, a, b)
+
+
 def _founders(trigger: Token, pairs: list[Pair], placed: list[tuple[Filler, str]], named: list[Filler]) -> list[Filler]:
     merged = [f for rule, a, b in pairs if rule.type == "merged_with" for f in (a, b)]
     if trigger.lemma_.lower() in PRODUCT_VERBS:  # "A and B formed an umbrella group": its subjects
-        merged += [f for f, role in placed if role == "agent"]
+        merged += _co_subjects([f for f, role in placed if role == "agent"])
     founders: list[Filler] = []
     for filler in merged:
         if all(filler is not n for n in named) and all(filler is not f for f in founders):
             founders.append(filler)
     return founders
+
+
+def _co_subjects(agents: list[Filler]) -> list[Filler]:
+    """Founders of one body are conjuncts ("A and B formed ..."): one group that founds an umbrella may stand
+    outside it (its sponsor), and a name the parser hangs on the verb beside the subject ("X founded an
+    umbrella, the Z Emirate, ...") is no co-founder."""
+    return [a for a in agents if any(b is not a and (coordinated(a, b) or _co_subject(a, b)) for b in agents)]
+
+
+def _co_subject(a: Filler, b: Filler) -> bool:
+    """Two subjects of one verb: the parser's way with a list of hyphenated names ("A, B al-C and D")."""
+    return a.token.dep_ == b.token.dep_ == "nsubj" and a.token.head == b.token.head
 
 
 def _umbrella_formed(trigger: Token) -> Token | None:
