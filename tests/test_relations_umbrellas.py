@@ -122,3 +122,13 @@ def test_founders_of_a_named_coalition_are_its_affiliates_not_its_allies() -> No
     assert _between(rels, HAMAS, AXIS) == {"affiliate_of"}
     assert ("affiliate_of", HEZBOLLAH, AXIS, "asserted") in rels
     assert _between(rels, HAMAS, HEZBOLLAH) == {"ally_of"}
+
+
+def test_a_group_controlled_by_or_answering_to_another_group_is_its_affiliate() -> None:
+    for text in ("Islamic Jihad is controlled by Hamas.",
+                 "Hamas controls Islamic Jihad.",
+                 "Islamic Jihad, which is commanded by Hamas, attacked the town.",
+                 "Islamic Jihad answers directly to Hamas."):
+        assert ("affiliate_of", PIJ, HAMAS, "asserted") in _relations(text), text
+    # a state or a place under control is no affiliate
+    assert not any(t == "affiliate_of" for t, _, _, _ in _relations("Hamas reported to Egypt on the talks."))
