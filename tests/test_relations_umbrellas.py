@@ -132,3 +132,12 @@ def test_a_group_controlled_by_or_answering_to_another_group_is_its_affiliate() 
         assert ("affiliate_of", PIJ, HAMAS, "asserted") in _relations(text), text
     # a state or a place under control is no affiliate
     assert not any(t == "affiliate_of" for t, _, _, _ in _relations("Hamas reported to Egypt on the talks."))
+
+
+def test_ties_of_long_standing_and_joining_in_a_front_are_alliances() -> None:
+    for text in ("Hamas and Fatah have a long-standing relationship.",
+                 "Hamas and Fatah have worked hand in hand for years.",
+                 "Hamas and Fatah joined in a united front."):
+        assert _between(_relations(text), HAMAS, FATAH) == {"ally_of"}, text
+    # hand-to-hand combat stays fighting
+    assert "ally_of" not in _between(_relations("Hamas fought hand to hand with Fatah."), HAMAS, FATAH)

@@ -53,6 +53,8 @@ def umbrella_ties(trigger: Token, pairs: list[Pair], placed: list[tuple[Filler, 
     ``ally_of`` among the founders and ``affiliate_of`` from each founder to the umbrella."""
     if _formed_umbrella_noun(trigger):
         return [_member_tie(trigger, rule, a, b) for rule, a, b in pairs]
+    if _joins_in_umbrella(trigger):  # "X and Y joined in a united front / an alliance": allies, no merger
+        return [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
     umbrella = _umbrella_formed(trigger)
     if umbrella is None:
         return pairs
@@ -63,6 +65,13 @@ def umbrella_ties(trigger: Token, pairs: list[Pair], placed: list[tuple[Filler, 
             if a.mention.actor_key != b.mention.actor_key]
     out += [(_AFFILIATE, f, z) for f in founders for z in named if f.mention.actor_key != z.mention.actor_key]
     return out
+
+
+def _joins_in_umbrella(verb: Token) -> bool:
+    if verb.lemma_.lower() not in ("join", "unite", "combine"):
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(o.dep_ == "pobj" and _umbrella_noun(o) for o in p.children)
+               for p in verb.children)
 
 
 def _formed_umbrella_noun(noun: Token) -> bool:
