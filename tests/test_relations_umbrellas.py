@@ -141,3 +141,14 @@ def test_ties_of_long_standing_and_joining_in_a_front_are_alliances() -> None:
         assert _between(_relations(text), HAMAS, FATAH) == {"ally_of"}, text
     # hand-to-hand combat stays fighting
     assert "ally_of" not in _between(_relations("Hamas fought hand to hand with Fatah."), HAMAS, FATAH)
+
+
+def test_a_bare_past_participle_clause_is_passive() -> None:
+    rels = _relations("Hamas attacked the town, aided by Hezbollah.")
+    assert ("supports", HEZBOLLAH, HAMAS, "asserted") in rels
+    rels = _relations("Supported by Iran, Hamas attacked the town.")
+    assert ("supports", IRAN, HAMAS, "asserted") in rels
+    rels = _relations("Formed in 2010 by former members of Hamas, Islamic Jihad grew quickly.")
+    assert ("splinter_of", PIJ, HAMAS, "asserted") in rels
+    # with an auxiliary the participle is active: "having attacked Y"
+    assert "fights" in _between(_relations("Having attacked Fatah, Hamas withdrew."), HAMAS, FATAH)

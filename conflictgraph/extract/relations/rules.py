@@ -343,7 +343,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
     if trigger.pos_ in ("VERB", "AUX") and not (trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "compound")):
         agent = _inherited_agent(trigger)
         if agent is not None and not trigger.is_ancestor(agent):
-            roles[agent.i] = "agent"
+            roles[agent.i] = "patient" if _passive_participle(trigger) else "agent"
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             roles[trigger.head.i] = "patient"
             described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
@@ -583,6 +583,13 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in TARGET_NOUNS:
                     roles.setdefault(obj.i, "prep:at")
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A bare past participle clause ("X attacked the town, aided by Y", "Backed by Y, X ...") is passive:
+    the subject it shares with its clause is what it is done to. "Having attacked Y" (an auxiliary) is active."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
 
 
 # Nouns of backing that a "with" phrase lends to its clause: "X attacked Z with Y's support / with help from Y".
