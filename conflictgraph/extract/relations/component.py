@@ -48,6 +48,7 @@ from conflictgraph.extract.relations.splits import (
     split_by_ending,
     split_from_named_before,
 )
+from conflictgraph.extract.relations.umbrellas import backer_only, umbrella_ties
 from conflictgraph.models import Document, Evidence, Mention, Relation
 
 logger = logging.getLogger(__name__)
@@ -295,6 +296,7 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         elif _joins_coalition(trigger):
             pairs = _as_affiliation(pairs, role_by)
         pairs = _co_members(trigger, pairs)
+        pairs = umbrella_ties(trigger, pairs, placed)
         for rule, source, target in pairs:
             if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
                 continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
@@ -302,6 +304,8 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
                 continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
             if rule.type == "splinter_of" and faction_anaphor(target):
                 continue  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
+            if backer_only(rule.type, trigger, source, target):
+                continue  # "X attacked Z with help from Y": Y backs X, it takes no part in the attack
             if rule.symmetric and _nested(source, target):
                 continue  # "US envoy X": the state and its envoy are one phrase, not two parties
             if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):

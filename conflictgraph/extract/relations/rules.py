@@ -374,7 +374,7 @@ def up_roles(trigger: Token) -> dict[int, str]:
     if trigger.pos_ in ("VERB", "AUX") and not (trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "compound")):
         agent = _inherited_agent(trigger)
         if agent is not None and not trigger.is_ancestor(agent):
-            roles[agent.i] = "agent"
+            roles[agent.i] = "patient" if _passive_participle(trigger) else "agent"
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             roles[trigger.head.i] = "patient"
             described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
@@ -402,7 +402,11 @@ def up_roles(trigger: Token) -> dict[int, str]:
             outer = noun_holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
             if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
                 roles[outer.i] = "holder"
+        _commanded_roles(trigger, roles)  # before the light verb's clause_agent: "under" makes it ``commanded``
         _light_verb_roles(trigger, roles)
+        _backed_roles(trigger, roles)
+        _history_roles(trigger, roles)
+        _united_front_roles(trigger, roles)
         _intransitive_roles(trigger, roles)
         _generic_head_owner(trigger, roles)
         _generic_head_for(trigger, roles)
@@ -610,6 +614,94 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in TARGET_NOUNS:
                     roles.setdefault(obj.i, "prep:at")
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A bare past participle clause ("X attacked the town, aided by Y", "Backed by Y, X ...") is passive:
+    the subject it shares with its clause is what it is done to. "Having attacked Y" (an auxiliary) is active."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+
+
+# Nouns of backing that a "with" phrase lends to its clause: "X attacked Z with Y's support / with help from Y".
+BACKING_NOUNS = frozenset({"help", "support", "backing", "assistance", "aid", "blessing", "funding", "financing",
+                           "sponsorship"})
+
+
+def backing_phrase(noun: Token) -> bool:
+    """Whether a noun of backing is the object of "with" ("with help from Y", "with the backing of Y")."""
+    return noun.lemma_.lower() in BACKING_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "with"
+
+
+def _backed_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Who a "with" phrase of backing helps: the actor of the clause it hangs on ("X carried out the attack
+    with help from Y", "X, with the backing of Y, attacked Z"); the role is ``backed``."""
+    if not backing_phrase(noun):
+        return
+    backed = _backed_actor(noun.head.head)
+    if backed is not None and not noun.is_ancestor(backed):
+        roles.setdefault(backed.i, "backed")
+
+
+def _backed_actor(head: Token) -> Token | None:
+    if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
+        return head  # the phrase set off on the subject: "X, with Y's support, attacked Z"
+    token = head
+    for _ in range(3):  # "with" on the verb or on its object: "attacked the base with help from Y"
+        if token.pos_ in ("VERB", "AUX"):
+            by_agent = next((o for c in token.children if c.dep_ == "agent" for o in c.children
+                             if o.dep_ == "pobj"), None)
+            return _inherited_agent(token) or by_agent  # "Z was attacked by X with Y's backing": X
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+# Nouns of command that put a group below another in an "under" phrase: "X operates under the command of Y".
+COMMAND_NOUNS = frozenset({"command", "control", "direction", "leadership", "authority", "orders", "order",
+                           "tutelage", "supervision"})
+
+
+def _commanded_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Who is under a command noun's phrase: the actor of the clause ("X operates / is under the command of
+    Y", "X, under Y's control, attacked Z"); the role is ``commanded``. Only "under": "X is in command /
+    in control of Y" says the reverse."""
+    if noun.lemma_.lower() not in COMMAND_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return
+    head = noun.head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
+        roles.setdefault(head.i, "commanded")  # the phrase set off on the subject
+    elif head.pos_ in ("VERB", "AUX"):
+        agent = _inherited_agent(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if agent is not None and not noun.is_ancestor(agent):
+            roles.setdefault(agent.i, "commanded")
+
+
+# Nouns of a past pattern that lend their clause to the tie they are "of": "X and Y have a history of cooperation".
+HISTORY_NOUNS = frozenset({"history", "record", "tradition", "legacy", "pattern", "experience", "decade", "year"})
+# Words that make a front a shared stand: "X and Y formed / presented a united front".
+_UNITED_WORDS = frozenset({"united", "unified", "common", "joint", "single"})
+
+
+def _history_roles(noun: Token, roles: dict[int, str]) -> None:
+    """The parties of a tie noun under a history noun: "X and Y have a long history of cooperation",
+    "X has a tradition of collaboration with Y" (the history noun's light verb lends its subject)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HISTORY_NOUNS:
+        _light_verb_roles(head.head, roles)
+
+
+def _united_front_roles(noun: Token, roles: dict[int, str]) -> None:
+    """Who stands in a united front: the subject of any verb it is the object of ("X and Y presented /
+    put up / formed a united front")."""
+    if noun.lemma_.lower() != "front" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return
+    if not any(c.dep_ == "amod" and c.lower_ in _UNITED_WORDS for c in noun.children):
+        return
+    agent = _inherited_agent(noun.head)
+    if agent is not None:
+        roles.setdefault(agent.i, "clause_agent")
 
 
 # Verbs whose subject takes part in the act named by their "in" phrase: "X was involved in an attack on Y".
