@@ -1000,6 +1000,8 @@ def test_a_claim_of_several_attacks_covers_each(extract):
     # one victim killed as a suspected informer
     ("A farmer was shot dead by rebels who accused him of being a police informer.", "assassination"),
     ("A man was shot dead. The rebels suspected him to be an army informant.", "assassination"),
+    ("Rebels dragged a shopkeeper into the forest and executed him. He was killed on the suspicion of being an "
+     "army informer.", "assassination"),
     # several dead, an informer by trade, or an officer: armed assaults
     ("Gunmen shot dead two community leaders and their driver near the river.", "armed_assault"),
     ("Insurgents killed a police informer near a market.", "armed_assault"),

@@ -567,9 +567,9 @@ _ACCUSING_WORDS = frozenset({"accuse", "accused", "suspect", "suspected", "suspi
 
 def _targeted_killing(group: _Group, values: dict) -> bool:
     """"A social leader was shot dead", "rebels killed a farmer they accused of being a police informer": one
-    person killed for who he was."""
+    person killed for who he was (or a victim the report counts in no number: "executed him")."""
     killed = values.get("killed")
-    if killed is None or killed.min != 1 or killed.max != 1:
+    if killed is not None and (killed.min != 1 or killed.max != 1):
         return False
     return any(_civic_leader(token) or _accused_informer(token) for sent in group.sents for token in sent)
 
