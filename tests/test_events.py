@@ -991,3 +991,21 @@ def test_a_claim_of_several_attacks_covers_each(extract):
     events = [e for e in extract("A bomb exploded near a mosque in Kano. A second bomb went off at a market an hour "
                                  "later. Boko Haram claimed responsibility for the market blast.") if e.type == "attack"]
     assert len(events) == 2 and not events[0].claimed_by
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # one leader of civil society killed: chosen, not met at random
+    ("A social leader was shot dead in a rural district on Friday.", "assassination"),
+    ("Gunmen killed a community leader outside his farm.", "assassination"),
+    # one victim killed as a suspected informer
+    ("A farmer was shot dead by rebels who accused him of being a police informer.", "assassination"),
+    ("A man was shot dead. The rebels suspected him to be an army informant.", "assassination"),
+    ("Rebels dragged a shopkeeper into the forest and executed him. He was killed on the suspicion of being an "
+     "army informer.", "assassination"),
+    # several dead, an informer by trade, or an officer: armed assaults
+    ("Gunmen shot dead two community leaders and their driver near the river.", "armed_assault"),
+    ("Insurgents killed a police informer near a market.", "armed_assault"),
+    ("A police officer was shot dead outside his home in the capital.", "armed_assault"),
+])
+def test_a_lone_victim_chosen_for_who_he_was_is_an_assassination(extract, text, subtype):
+    assert only(extract(text)).subtype == subtype

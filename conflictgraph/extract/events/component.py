@@ -556,6 +556,44 @@ def _kidnapped_then_killed(group: _Group) -> bool:
     return False
 
 
+# GTD's assassination: an attack meant to kill a chosen person. Two things the reports say mark a lone victim as
+# chosen rather than met at random: a leader of civil society ("a social leader", "a community leader", the
+# victims of the targeted killings of activists), and a person killed as a suspected informer. Officials and
+# officers shot dead are not marked: the wiki list files most of them as shootings.
+_CIVIC_QUALIFIERS = frozenset({"social", "communal", "community", "youth"})
+_INFORMER_NOUNS = frozenset({"informer", "informant"})
+_ACCUSING_WORDS = frozenset({"accuse", "accused", "suspect", "suspected", "suspicion", "blame", "blamed"})
+
+
+def _targeted_killing(group: _Group, values: dict) -> bool:
+    """"A social leader was shot dead", "rebels killed a farmer they accused of being a police informer": one
+    person killed for who he was (or a victim the report counts in no number: "executed him")."""
+    killed = values.get("killed")
+    if killed is not None and (killed.min != 1 or killed.max != 1):
+        return False
+    return any(_civic_leader(token) or _accused_informer(token) for sent in group.sents for token in sent)
+
+
+def _civic_leader(token: Token) -> bool:
+    return token.lemma_.lower() == "leader" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _CIVIC_QUALIFIERS for c in token.children)
+
+
+def _accused_informer(token: Token) -> bool:
+    """"accused of being a police informer", "on the suspicion of being an informer", "suspected him to be an
+    informant" (not "killed two police informers": the victims' trade, not a charge against them)."""
+    if token.lemma_.lower() not in _INFORMER_NOUNS:
+        return False
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _ACCUSING_WORDS or node.lower_ in _ACCUSING_WORDS:
+            return True
+    return False
+
+
 def _named_arson(group: _Group) -> bool:
     """"One person was killed in an arson attack": the report names the act itself as arson."""
     return any(token.lemma_.lower() == "arson" for token, _ in group.entries)
@@ -754,6 +792,8 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
     if inferred:
         subtype = "armed_assault"
+    if subtype == "armed_assault" and _targeted_killing(group, values):
+        subtype = "assassination"
     roles = event_roles(group.sents) if group.family == "violence" else {}
     certainty, source = _certainty(trigger.sent, trigger)
     evidence_spans: dict = {"trigger": _span_dict(trigger.idx, trigger.idx + len(trigger.text), trigger.text), **toll_evidence}
