@@ -65,3 +65,10 @@ def test_year_only_published_gives_the_year(text, published, expected):
 ])
 def test_a_range_gives_its_first_day(text, expected):
     assert resolve_date(text, None) == expected
+
+
+def test_a_month_alone_is_the_last_such_month():
+    # the model's date entity leaves the preposition out: "In March JNIM fighters ambushed ..."
+    assert resolve_date("March", "2024-04-10") == ("2024-03", "month")
+    assert resolve_date("November", "2024-04-10") == ("2023-11", "month")
+    assert resolve_date("May", "2024-04-10") == (None, "unresolved")  # three letters: too often the modal verb

@@ -95,3 +95,41 @@ def test_json_export_keeps_per_source_tolls(merged_db: str) -> None:
     events = json.loads(result.output)["events"]
     bombing = next(e for e in events if e.get("subtype") == "suicide_bombing")
     assert len(bombing["reports"]) == 2 and {r["document"] for r in bombing["reports"]} == set(bombing["sources"])
+
+
+# Written for this test: two reports of one ambush dated only to the month, and a third of another attack that
+# month in another town.
+MONTH_ONE = """Soldiers ambushed near Kidal
+
+In late March, soldiers were ambushed near Kidal by JNIM fighters, and at least 20 of them were killed.
+
+The army said reinforcements had been sent to the area and that patrols on the main road would resume soon.
+"""
+MONTH_TWO = """JNIM's March offensive
+
+In March JNIM fighters ambushed an army convoy near Kidal and killed 31 soldiers, the deadliest attack of the month.
+
+Analysts said the group had moved fighters north after the rainy season and could strike again within weeks.
+"""
+MONTH_OTHER = """Attack in Gao region
+
+In March JNIM fighters attacked an army post near Ansongo, killing seven soldiers.
+
+Residents said the post had been reinforced only days before, and that many families left for the city of Gao.
+"""
+
+
+def test_month_dated_reports_merge_on_the_same_town_and_doer(tmp_path: Path) -> None:
+    db = str(tmp_path / "month.db")
+    runner = CliRunner()
+    for name, text in (("one.txt", MONTH_ONE), ("two.txt", MONTH_TWO), ("other.txt", MONTH_OTHER)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = runner.invoke(cli, ["ingest", str(tmp_path / name), "--db", db, "--published", "2024-04-10", "--quiet"])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["events", "--db", db, "--json"])
+    attacks = [e for e in json.loads(result.output) if e["type"] == "attack"]
+    by_place = {e["location"]["name"]: e for e in attacks}
+    assert set(by_place) == {"Kidal", "Ansongo"}, attacks
+    assert len(by_place["Kidal"]["sources"]) == 2
+    assert by_place["Kidal"]["killed"]["min"] == 20  # "at least 20" and 31: from 20, open above
+    assert len(by_place["Ansongo"]["sources"]) == 1

@@ -203,8 +203,9 @@ def _this_or_last(text: str, pub: dt.date) -> tuple[str, str] | None:
 
 
 def _bare_month(text: str, pub: dt.date) -> tuple[str, str] | None:
-    """"in March" without a year: the last March up to the published month."""
-    match = re.search(r"\b(?:in|early|late|mid-?|since|during|last)\s*(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
+    """"in March" without a year (or "March" alone: a date entity leaves the preposition outside, "In March
+    JNIM fighters ..."): the last March up to the published month."""
+    match = re.fullmatch(r"(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")", text) or re.search(r"\b(?:in|early|late|mid-?|since|during|last)\s*(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
     if not match:
         return None
     month = MONTHS[match.group("month")]

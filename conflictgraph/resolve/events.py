@@ -9,7 +9,8 @@ Rules, all required:
   compatible group (bombing ~ suicide_bombing; airstrike ~ drone_strike ~
   shelling when one side is unsure of the weapon);
 - dates within ``MAX_DAYS`` (2) days, compared at the coarser precision; an
-  event with no date matches only when both share a place *and* a perpetrator;
+  event with no date matches only when both share a place *and* a perpetrator,
+  and one dated only to the month only when both share a town *and* a perpetrator;
 - same place: same GeoNames id or name (accents and case ignored), or both
   within ``MAX_KM`` (25 km) (a place the gazetteer lacks, kept at the point of
   the town the text puts it in, counts as that town), or one's admin1/country contains the other when
@@ -108,6 +109,15 @@ def _perpetrators(event: Event) -> set[str]:
     return set(event.perpetrators) | set(event.claimed_by)
 
 
+def _month_only(a: str | None, b: str | None) -> bool:
+    return any(value is not None and len(value) == 7 for value in (a, b))
+
+
+def _fine_place(reason: str) -> bool:
+    """A place match by town (id, name or distance), not by one place lying in the other's region or country."""
+    return " lies in " not in reason
+
+
 def match_reason(new: Event, existing: Event) -> str | None:
     """Why ``new`` and ``existing`` are one event (see module docstring), or ``None``."""
     if new.type != existing.type or not _subtypes_agree(new.subtype, existing.subtype):
@@ -124,6 +134,8 @@ def match_reason(new: Event, existing: Event) -> str | None:
         return None
     if close is None and not shared:
         return None
+    if _month_only(new.date, existing.date) and not (shared and _fine_place(place)):
+        return None  # a month is a long window: the same town and the same doer must say it is one event
     subtype = new.subtype or existing.subtype
     parts = [f"same type {new.type}" + (f"/{subtype}" if subtype else "")]
     if close:

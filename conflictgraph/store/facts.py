@@ -8,7 +8,7 @@ import logging
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from conflictgraph.knowledge.actors import KnowledgeBase
 from conflictgraph.knowledge.names import norm
@@ -25,7 +25,8 @@ EVENT_WINDOW_DAYS = 7  # block merge candidates by date: reports of one attack r
 _ACTOR_FIELDS = ("perpetrators", "targets", "claimed_by", "denied_by")
 # built once: SQLAlchemy then reuses the compiled statement instead of rebuilding it per event
 _SAME_EVENT_CANDIDATES = select(t.events).where(
-    t.events.c.type == bindparam("type"), t.events.c.date >= bindparam("low"), t.events.c.date <= bindparam("high"))
+    t.events.c.type == bindparam("type"),
+    or_(and_(t.events.c.date >= bindparam("low"), t.events.c.date <= bindparam("high")), t.events.c.date == bindparam("month")))
 
 
 def fact_id(prefix: str, *parts: object) -> str:
@@ -34,13 +35,15 @@ def fact_id(prefix: str, *parts: object) -> str:
 
 
 def _date_window(value: str | None) -> tuple[str, str] | None:
-    if not value or len(value) < 10:
+    """Days around a date of day or month precision ("2024-07": all of July); a year is too coarse to block on."""
+    if not value or len(value) < 7:
         return None
     try:
-        day = date.fromisoformat(value[:10])
+        first = date.fromisoformat(value[:10] if len(value) >= 10 else f"{value[:7]}-01")
     except ValueError:
         return None
-    return (day - timedelta(days=EVENT_WINDOW_DAYS)).isoformat(), (day + timedelta(days=EVENT_WINDOW_DAYS)).isoformat()
+    last = first if len(value) >= 10 else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return (first - timedelta(days=EVENT_WINDOW_DAYS)).isoformat(), (last + timedelta(days=EVENT_WINDOW_DAYS)).isoformat()
 
 
 class FactWriter:
@@ -227,8 +230,9 @@ class FactWriter:
             return None
         window = _date_window(event.date)
         if window is None:
-            return None  # without a day we cannot block candidates safely; keep the report on its own
-        for row in self.connection.execute(_SAME_EVENT_CANDIDATES, {"type": event.type, "low": window[0], "high": window[1]}):
+            return None  # without a day or a month we cannot block candidates safely; keep the report on its own
+        bounds = {"type": event.type, "low": window[0], "high": window[1], "month": (event.date or "")[:7]}
+        for row in self.connection.execute(_SAME_EVENT_CANDIDATES, bounds):
             existing = event_from_dict(row.payload)
             reason = match_reason(event, existing)
             if reason and self.document.id not in row.payload.get("sources", []):
