@@ -51,3 +51,35 @@ def test_group_named_in_a_relative_clause_is_not_designated(designation):
                         "organisation by the United Kingdom.")
     assert "kb:al-qaeda" not in event.targets + event.perpetrators
     assert event.date != "2011"
+
+
+@pytest.fixture(scope="module")
+def types():
+    from conflictgraph.extract.pipeline import get_extractor
+
+    extractor = get_extractor()
+
+    def run(text: str) -> set[str]:
+        return {e.type for e in extractor.extract(Document(id="t", text=text)).events}
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "The group later withdrew its claim of responsibility.",
+    "The rebels raided the depot and seized weapons, ammunition and fuel trucks.",
+    "The new mission formally took over from the old one on Monday.",
+    "The ministry has taken over the company's operations in the region.",
+])
+def test_taking_things_or_taking_back_words_is_no_takeover_or_withdrawal(types, text):
+    assert not types(text) & {"takeover", "withdrawal"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The rebels seized the town of Bunagana and two border posts.", "takeover"),
+    ("Militants took over the district headquarters on Sunday.", "takeover"),
+    ("Kenya withdrew its troops from the border area.", "withdrawal"),
+    ("The army withdrew from the town on Monday.", "withdrawal"),
+])
+def test_territory_taken_and_forces_withdrawn_stay_events(types, text, kind):
+    assert kind in types(text)

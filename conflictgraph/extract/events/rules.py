@@ -160,8 +160,10 @@ def _refined(token: Token, entry: Trigger) -> Trigger | None:
         return None
     if entry.subtype == "bombing" and _incendiary(token):
         return _INCENDIARY  # "threw petrol bombs at the mosque": a fire weapon, as a Molotov cocktail is
+    if entry.type == "withdrawal" and _withdraws_no_force(token):
+        return None
     if entry.type == "takeover":
-        if _captures_people(token):
+        if _captures_people(token) or _takes_things(token) or _succeeds(token):
             return None
         if _takes_a_vehicle(token):
             return _HIJACKING  # "seized a tanker", "captured a cargo ship": a hijacking, not territory
@@ -266,6 +268,45 @@ def _captures_people(token: Token) -> bool:
                 or lemma in PERP_NOUNS or lemma in _PEOPLE or child.lower_ in _PEOPLE
                 or child.lower_ == "alive")  # "captured a fourth alive", parsed with "alive" as the object
     return False
+
+
+# Things a verb of taking can hold that are no territory: "seized weapons and vehicles", "took over its operations".
+_GOODS = frozenset({"weapon", "arm", "ammunition", "equipment", "vehicle", "car", "truck", "motorcycle", "supply",
+                    "cash", "money", "fund", "document", "phone", "laptop", "drug", "cattle", "livestock", "food",
+                    "loot", "material", "operation", "asset", "business", "contract", "network", "role", "duty",
+                    "responsibility", "command", "leadership", "presidency", "chairmanship"})
+
+
+def _object_lemmas(token: Token) -> list[str]:
+    """Lemmas of the verb's objects, conjuncts included ("seized weapons and vehicles"), or of "the X of Y"
+    for the noun ("the seizure of weapons")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return [o.lemma_.lower() for o in objects]
+
+
+def _takes_things(token: Token) -> bool:
+    lemmas = _object_lemmas(token)
+    return bool(lemmas) and all(lemma in _GOODS for lemma in lemmas)
+
+
+def _succeeds(token: Token) -> bool:
+    """"X took over from Y" with nothing taken: one body or mission succeeding another, no territory taken."""
+    children = list(token.children)
+    return token.lemma_.lower() == "take" and not any(c.dep_ == "dobj" for c in children) \
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in children)
+
+
+# What a military withdrawal takes away; "withdrew the claim", "withdrawal of support" tell of no movement of forces.
+_FORCES = frozenset({"troop", "force", "soldier", "fighter", "unit", "contingent", "mission", "peacekeeper",
+                     "personnel", "battalion", "brigade", "army", "militant", "man", "men", "police", "deployment",
+                     "presence"})
+
+
+def _withdraws_no_force(token: Token) -> bool:
+    lemmas = _object_lemmas(token)
+    return bool(lemmas) and not any(lemma in _FORCES for lemma in lemmas)
 
 
 # nouns an apposition uses to say that a name is a place ("X, a town in the north")
