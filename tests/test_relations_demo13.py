@@ -1,17 +1,8 @@
 """Precision on news prose (thirteenth round): relations that a reader would not draw, on sentences written
 for these tests."""
 
-from conflictgraph.extract.pipeline import get_extractor
-from conflictgraph.models import Document
-
-
-def _relations(text: str) -> set[tuple[str, str, str, str]]:
-    findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
-    return {(r.type, r.source, r.target, r.certainty) for r in findings.relations}
-
-
-def _between(rels: set[tuple[str, str, str, str]], a: str, b: str) -> set[str]:
-    return {t for t, s, o, c in rels if {s, o} == {a, b}}
+from relation_helpers import between as _between
+from relation_helpers import relations as _relations
 
 
 def test_a_relational_noun_listed_after_names_describes_none_of_them() -> None:

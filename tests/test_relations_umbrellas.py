@@ -1,17 +1,7 @@
 """Support, command and umbrellas (fourteenth round), on sentences written for these tests."""
 
-from conflictgraph.extract.pipeline import get_extractor
-from conflictgraph.models import Document
-
-
-def _relations(text: str) -> set[tuple[str, str, str, str]]:
-    findings = get_extractor().extract(Document(id="t", text=text, published="2024-06-01"))
-    return {(r.type, r.source, r.target, r.certainty) for r in findings.relations}
-
-
-def _between(rels: set[tuple[str, str, str, str]], a: str, b: str) -> set[str]:
-    return {t for t, s, o, c in rels if {s, o} == {a, b} and c != "negated"}
-
+from relation_helpers import relations as _relations
+from relation_helpers import stated_between as _between
 
 HAMAS, HEZBOLLAH, FATAH, IRAN, ISRAEL = "kb:hamas", "kb:hezbollah", "kb:fatah", "kb:iran", "kb:israel"
 
