@@ -275,59 +275,86 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         rules = rules_for(trigger)
         if not rules and not _verb_read_as_noun(trigger):
             continue
-        ups = up_roles(trigger)
-        roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups) or _piece_role(trigger, f, ups))
-                                               for f in fillers]))
-        placed = [(f, r) for f, r in roles if r is not None]
-        members = [(f, _MEMBER_ROLES[r]) for f, r in placed if r in _MEMBER_ROLES and through_members(f.token)]
-        pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
-            if len(placed) >= 2 else []
-        if not pairs:
-            pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
-                or _plural_noun_pairs(trigger, rules, fillers)
-        if len(placed) >= 3:
-            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
-        if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
-            pairs += split_from_named_before(trigger, rules, placed, fillers)
+        placed = _placed_roles(trigger, fillers)
         role_by = {id(f): r for f, r in placed}
-        pairs = _fighting_beside(pairs, role_by) + _companion_pairs(rules, placed)
-        if _joins_in_action(trigger):
-            pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
-        elif _joins_coalition(trigger):
-            pairs = _as_affiliation(pairs, role_by)
-        pairs = _co_members(trigger, pairs)
-        pairs = umbrella_ties(trigger, pairs, placed)
-        for rule, source, target in pairs:
-            if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
-                continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
-            if rule.type == "splinter_of" and out_of_merger(trigger):
-                continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
-            if rule.type == "splinter_of" and faction_anaphor(target):
-                continue  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
-            if backer_only(rule.type, trigger, source, target):
-                continue  # "X attacked Z with help from Y": Y backs X, it takes no part in the attack
-            if rule.symmetric and _nested(source, target):
-                continue  # "US envoy X": the state and its envoy are one phrase, not two parties
-            if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
-                continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
-            if rule.type == "negotiates_with" and _alliance_deal(trigger):
-                continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
-            if rule.type == "ally_of" and (_names_the_tie(trigger, source) or _names_the_tie(trigger, target)):
-                continue  # "X formed a coalition, Z": Z is the coalition itself, not X's ally
-            if rule.type == "leads" and (_own_title(trigger, source) or _first_conjunct_title(trigger, source)):
-                continue  # "President X and Prime Minister Y": Y's title is his own, not X's
-            if rule.type == "fights" and _verbal_confrontation(trigger):
-                continue  # "X confronted Y about the rumours": words, not arms
-            if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
-                continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
+        for rule, source, target in _trigger_pairs(trigger, rules, placed, fillers, role_by):
+            if _ruled_out(rule, trigger, source, target, role_by):
+                continue
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
-                split = split_by_ending(relation, trigger)
-                if split is not None:
-                    found.append((split, trigger))
-                found.append((no_longer(relation, trigger), trigger))
+                found.extend(_with_ending_split(relation, trigger))
     return [relation for relation, trigger in found
             if not _subsumed(relation, trigger, found) and not ended_by_split(relation, trigger, found)]
+
+
+def _placed_roles(trigger: Token, fillers: list[Filler]) -> list[tuple[Filler, str]]:
+    """The fillers the trigger gives a role, with that role (the rest take no part in its relations)."""
+    ups = up_roles(trigger)
+    roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups) or _piece_role(trigger, f, ups))
+                                           for f in fillers]))
+    return [(f, r) for f, r in roles if r is not None]
+
+
+def _trigger_pairs(trigger: Token, rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]],
+                   fillers: list[Filler], role_by: dict[int, str]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Every (rule, source, target) the trigger's roles make, read again by what the trigger's phrase says
+    of them (fighting beside, joining in action or a coalition, co-members, umbrellas)."""
+    pairs = _fighting_beside(_role_pairs(trigger, rules, placed, fillers), role_by) + _companion_pairs(rules, placed)
+    if _joins_in_action(trigger):
+        pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
+    elif _joins_coalition(trigger):
+        pairs = _as_affiliation(pairs, role_by)
+    pairs = _co_members(trigger, pairs)
+    return umbrella_ties(trigger, pairs, placed)
+
+
+def _role_pairs(trigger: Token, rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]],
+                fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Pairs from the parse roles; when the parse gives none, from word order (the parse-free fallbacks)."""
+    members = [(f, _MEMBER_ROLES[r]) for f, r in placed if r in _MEMBER_ROLES and through_members(f.token)]
+    pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
+        if len(placed) >= 2 else []
+    if not pairs:
+        pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
+            or _plural_noun_pairs(trigger, rules, fillers)
+    if len(placed) >= 3:
+        pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
+    if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
+        pairs += split_from_named_before(trigger, rules, placed, fillers)
+    return pairs
+
+
+def _ruled_out(rule: TriggerRule, trigger: Token, source: Filler, target: Filler, role_by: dict[int, str]) -> bool:
+    """A pair the roles make but the sentence denies (one side, a backer, a title, words not arms)."""
+    if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
+        return True  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
+    if rule.type == "splinter_of" and out_of_merger(trigger):
+        return True  # "Z emerged from the merger of X and Y": Z is their merger, no split
+    if rule.type == "splinter_of" and faction_anaphor(target):
+        return True  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
+    if backer_only(rule.type, trigger, source, target):
+        return True  # "X attacked Z with help from Y": Y backs X, it takes no part in the attack
+    if rule.symmetric and _nested(source, target):
+        return True  # "US envoy X": the state and its envoy are one phrase, not two parties
+    if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
+        return True  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
+    if rule.type == "negotiates_with" and _alliance_deal(trigger):
+        return True  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
+    if rule.type == "ally_of" and (_names_the_tie(trigger, source) or _names_the_tie(trigger, target)):
+        return True  # "X formed a coalition, Z": Z is the coalition itself, not X's ally
+    if rule.type == "leads" and (_own_title(trigger, source) or _first_conjunct_title(trigger, source)):
+        return True  # "President X and Prime Minister Y": Y's title is his own, not X's
+    if rule.type == "fights" and _verbal_confrontation(trigger):
+        return True  # "X confronted Y about the rumours": words, not arms
+    # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
+    return rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by)
+
+
+def _with_ending_split(relation: Relation, trigger: Token) -> list[tuple[Relation, Token]]:
+    """The relation (marked ended when the sentence says so), after the split its ending tells if any."""
+    split = split_by_ending(relation, trigger)
+    ending = [(split, trigger)] if split is not None else []
+    return [*ending, (no_longer(relation, trigger), trigger)]
 
 
 # Roles reached through a membership noun: "members of X formed Z" (member_agent), "Z was formed from
