@@ -199,7 +199,6 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def _group_sentences(doc: Doc) -> list[_Group]:
-    lex = lexicon()
     starts = _paragraph_starts(doc_text(doc))
     groups: list[_Group] = []
     open_groups: dict[str, _Group] = {}
@@ -208,18 +207,9 @@ def _group_sentences(doc: Doc) -> list[_Group]:
     for sent in doc.sents:
         paragraph = bisect.bisect_right(starts, sent.start_char) - 1
         open_groups = {k: g for k, g in open_groups.items() if g.paragraph == paragraph}
-        keyed = any(t.lemma_.lower() in lex.keys or t.lower_ in lex.keys for t in sent)
-        by_family: dict[str, list[tuple[Token, Trigger]]] = {}
-        if keyed:
-            for token, entry in find_triggers(sent):
-                by_family.setdefault(entry.family, []).append((token, entry))
+        by_family = _triggers_by_family(sent)
         if not by_family:
-            if "violence" in open_groups and (has_claim_cue(sent) or _about_the_doer(sent)):
-                open_groups["violence"].sents.append(sent)
-            elif "violence" not in open_groups and has_claim_cue(sent):
-                # "X claimed responsibility for a suicide mission in Kabul. Two people died...": a claim told
-                # before the attack's own sentence belongs to the attack that follows in the paragraph
-                pending.append((paragraph, sent))
+            _add_untriggered(sent, paragraph, open_groups, pending)
             continue
         for family, entries in by_family.items():
             group = open_groups.get(family)
@@ -232,17 +222,45 @@ def _group_sentences(doc: Doc) -> list[_Group]:
                     group.sents.append(sent)
                 group.entries.extend(entries)
                 continue
-            token, entry = _best(entries)
-            early = [p for para, p in pending if para == paragraph] if family == "violence" and group is None else []
-            group = _Group(family, token, entry, paragraph, [*early, sent], list(entries),
-                           fresh=group is not None and any(_marks_new_event(t) for t in sent))
+            group = _new_group(family, entries, sent, paragraph, group, pending)
             if family == "violence":
                 pending = []
-                if main_violence is None and not _background(token) and not _definite_doers_only(group):
+                if main_violence is None and not _background(group.trigger) and not _definite_doers_only(group):
                     main_violence = group  # the document's main event: the first one told in the foreground
             groups.append(group)
             open_groups[family] = group
     return _fold_headline(_fold_doer_groups(groups, main_violence))
+
+
+def _triggers_by_family(sent: Span) -> dict[str, list[tuple[Token, Trigger]]]:
+    """The sentence's event triggers by family (none looked for without a lexicon key word: it is faster)."""
+    lex = lexicon()
+    by_family: dict[str, list[tuple[Token, Trigger]]] = {}
+    if any(t.lemma_.lower() in lex.keys or t.lower_ in lex.keys for t in sent):
+        for token, entry in find_triggers(sent):
+            by_family.setdefault(entry.family, []).append((token, entry))
+    return by_family
+
+
+def _add_untriggered(sent: Span, paragraph: int, open_groups: dict[str, _Group],
+                     pending: list[tuple[int, Span]]) -> None:
+    """A sentence with no trigger joins the open attack when it claims it or tells of its doer."""
+    if "violence" in open_groups and (has_claim_cue(sent) or _about_the_doer(sent)):
+        open_groups["violence"].sents.append(sent)
+    elif "violence" not in open_groups and has_claim_cue(sent):
+        # "X claimed responsibility for a suicide mission in Kabul. Two people died...": a claim told
+        # before the attack's own sentence belongs to the attack that follows in the paragraph
+        pending.append((paragraph, sent))
+
+
+def _new_group(family: str, entries: list[tuple[Token, Trigger]], sent: Span, paragraph: int,
+               previous: _Group | None, pending: list[tuple[int, Span]]) -> _Group:
+    """A new event of ``family`` from ``sent``: an attack takes the claims told before it in its paragraph;
+    a second one of the same family is ``fresh`` when the sentence marks it as a new event."""
+    token, entry = _best(entries)
+    early = [p for para, p in pending if para == paragraph] if family == "violence" and previous is None else []
+    return _Group(family, token, entry, paragraph, [*early, sent], list(entries),
+                  fresh=previous is not None and any(_marks_new_event(t) for t in sent))
 
 
 def _definite_doers_only(group: _Group) -> bool:
