@@ -372,59 +372,76 @@ def up_roles(trigger: Token) -> dict[int, str]:
     """Roles of tokens the trigger hangs on (not in its subtree): token index -> role."""
     roles: dict[int, str] = {}
     if trigger.pos_ in ("VERB", "AUX") and not (trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "compound")):
-        agent = _inherited_agent(trigger)
-        if agent is not None and not trigger.is_ancestor(agent):
-            roles[agent.i] = "patient" if _passive_participle(trigger) else "agent"
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-            roles[trigger.head.i] = "patient"
-            described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
-            if described is not None:  # "designates X as an organization associated with Y"
-                roles.setdefault(described.i, "patient")
-            listed = _listed_entity(trigger.head)
-            if listed is not None:  # "X was added to the list of groups linked to Y"
-                roles.setdefault(listed.i, "patient")
-        subject = _subject(trigger)
-        passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
-        if passive_rel is not None and trigger.dep_ == "relcl":
-            roles[trigger.head.i] = "patient"
-        elif subject is None and trigger.dep_ == "relcl":
-            roles.setdefault(trigger.head.i, "agent")
+        _verb_up_roles(trigger, roles)
     elif trigger.pos_ in ("VERB", "AUX"):  # participle modifier: "Iranian-backed militia"
         roles[np_root(trigger.head).i] = "patient"
-        roles[np_root(trigger.head).i + 0] = "patient"
         holder = noun_holder(np_root(trigger.head))
         if holder is not None:
             roles[holder.i] = "patient"
     else:
-        holder = noun_holder(trigger)
-        if holder is not None:
-            roles[holder.i] = "holder"
-            outer = noun_holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
-            if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
-                roles[outer.i] = "holder"
-        _commanded_roles(trigger, roles)  # before the light verb's clause_agent: "under" makes it ``commanded``
-        _light_verb_roles(trigger, roles)
-        _backed_roles(trigger, roles)
-        _history_roles(trigger, roles)
-        _united_front_roles(trigger, roles)
-        _intransitive_roles(trigger, roles)
-        _generic_head_owner(trigger, roles)
-        _generic_head_for(trigger, roles)
-        _as_phrase_owner(trigger, roles)
-        _accepted_pledge_roles(trigger, roles)
-        _merger_product(trigger, roles)
+        _noun_up_roles(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
             or (trigger.dep_ == "amod" and trigger.lower_ in ("coordinated", "concerted")):
-        clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
-        if clause.pos_ in ("VERB", "AUX"):
-            agent = _inherited_agent(clause)
-            if agent is not None:
-                roles.setdefault(agent.i, "clause_agent")
-        if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
-            _shared_noun_roles(trigger.head, roles)
+        _joint_word_roles(trigger, roles)
     return _spread(trigger, roles)
+
+
+def _verb_up_roles(trigger: Token, roles: dict[int, str]) -> None:
+    """A verb's subject taken from above (control, conjunction), the noun a participle or relative clause
+    modifies, and what a generic or list noun there stands for."""
+    agent = _inherited_agent(trigger)
+    if agent is not None and not trigger.is_ancestor(agent):
+        roles[agent.i] = "patient" if _passive_participle(trigger) else "agent"
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        roles[trigger.head.i] = "patient"
+        described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
+        if described is not None:  # "designates X as an organization associated with Y"
+            roles.setdefault(described.i, "patient")
+        listed = _listed_entity(trigger.head)
+        if listed is not None:  # "X was added to the list of groups linked to Y"
+            roles.setdefault(listed.i, "patient")
+    subject = _subject(trigger)
+    passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
+    if passive_rel is not None and trigger.dep_ == "relcl":
+        roles[trigger.head.i] = "patient"
+    elif subject is None and trigger.dep_ == "relcl":
+        roles.setdefault(trigger.head.i, "agent")
+
+
+def _noun_up_roles(trigger: Token, roles: dict[int, str]) -> None:
+    """A relational noun's holder, then the roles the phrase around the noun gives (in this order: the
+    first role a token gets is kept)."""
+    holder = noun_holder(trigger)
+    if holder is not None:
+        roles[holder.i] = "holder"
+        outer = noun_holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
+        if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
+            roles[outer.i] = "holder"
+    _commanded_roles(trigger, roles)  # before the light verb's clause_agent: "under" makes it ``commanded``
+    _light_verb_roles(trigger, roles)
+    _backed_roles(trigger, roles)
+    _history_roles(trigger, roles)
+    _united_front_roles(trigger, roles)
+    _intransitive_roles(trigger, roles)
+    _generic_head_owner(trigger, roles)
+    _generic_head_for(trigger, roles)
+    _as_phrase_owner(trigger, roles)
+    _accepted_pledge_roles(trigger, roles)
+    _merger_product(trigger, roles)
+
+
+def _joint_word_roles(trigger: Token, roles: dict[int, str]) -> None:
+    """ "joint", "combined", "coordinated" (or an adjective trigger): the subject of the clause they sit in
+    acts together with the others, and the noun they modify may be shared."""
+    clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
+    if clause.pos_ in ("VERB", "AUX"):
+        agent = _inherited_agent(clause)
+        if agent is not None:
+            roles.setdefault(agent.i, "clause_agent")
+    if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
+        _shared_noun_roles(trigger.head, roles)
 
 
 def _listed_entity(noun: Token) -> Token | None:
