@@ -818,14 +818,30 @@ def _name_after_place(noun: Token) -> Token | None:
 
 def down_role(trigger: Token, token: Token) -> str | None:
     """Role of a token inside the trigger's subtree, from the edge below the trigger."""
+    path = _path_below(trigger, token)
+    if path is None:
+        return None
+    special = _path_role(trigger, path)
+    if special is not None:
+        return special
+    if not _transparent(path):
+        return None
+    return _edge_role(trigger, token, path)
+
+
+def _path_below(trigger: Token, token: Token) -> list[Token] | None:
+    """The tokens from ``token`` up to (not including) the trigger; None when the climb does not reach it
+    within ``_MAX_CLIMB`` steps or the token is the trigger."""
     path: list[Token] = []
     current = token
     while current != trigger and current.head != current and len(path) < _MAX_CLIMB:
         path.append(current)
         current = current.head
-    if current != trigger or not path:
-        return None
-    child = path[-1]
+    return path if current == trigger and path else None
+
+
+def _path_role(trigger: Token, path: list[Token]) -> str | None:
+    """Roles the whole path decides, before the edge below the trigger is looked at (the path may be opaque)."""
     if _owner_of_attack_in(trigger, path):
         return "agent"
     if _enemy_inside_companions(trigger, path):
@@ -835,8 +851,12 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return split
     if _helped_subject(trigger, path):
         return "patient"
-    if not _transparent(path):
-        return None
+    return None
+
+
+def _edge_role(trigger: Token, token: Token, path: list[Token]) -> str | None:
+    """Role from the dependency of the path's top token (the trigger's child) on the trigger."""
+    child = path[-1]
     below = list(reversed(path[:-1]))
     dep = child.dep_
     is_verb = trigger.pos_ in ("VERB", "AUX")
