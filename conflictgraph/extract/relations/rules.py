@@ -596,20 +596,7 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
     cooperation with Y, attacked Z": the verb's subject takes the role
     ``clause_agent`` and the verb's own "with"/"against" objects their prep roles.
     """
-    head = noun.head
-    verb = None
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
-            and head.lemma_.lower() in LIGHT_VERBS | RECEIVING_VERBS:
-        verb = head
-    elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        verb = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART:
-        verb = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBLE:
-        verb = _clause_verb(head.head)  # "X is responsible for the attack", "X claimed responsibility for it"
-    elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.dep_ in ("nsubj", "nsubjpass") \
-            and head.dep_ == "prep":  # "X, in cooperation with Y, attacked Z" with the phrase hung on X
-        roles.setdefault(head.head.i, "clause_agent")
+    verb = _light_verb(noun, roles)
     if verb is None:
         return
     agent = _inherited_agent(verb)
@@ -617,8 +604,33 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
         agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is not None and not noun.is_ancestor(agent):
         roles.setdefault(agent.i, "clause_agent")
-    if noun.dep_ != "dobj":
-        return
+    if noun.dep_ == "dobj":
+        _light_verb_prep_roles(verb, roles)
+
+
+def _light_verb(noun: Token, roles: dict[int, str]) -> Token | None:
+    """The verb whose subject acts through the noun ("formed an alliance", "in cooperation with", "took part
+    in the attack", "responsible for it"). A manner phrase hung on the subject itself makes that subject the
+    ``clause_agent`` at once (no verb to return)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in LIGHT_VERBS | RECEIVING_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART:
+        return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBLE:
+        return _clause_verb(head.head)  # "X is responsible for the attack", "X claimed responsibility for it"
+    if noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.dep_ in ("nsubj", "nsubjpass") \
+            and head.dep_ == "prep":  # "X, in cooperation with Y, attacked Z" with the phrase hung on X
+        roles.setdefault(head.head.i, "clause_agent")
+    return None
+
+
+def _light_verb_prep_roles(verb: Token, roles: dict[int, str]) -> None:
+    """The light verb's own "with"/"against"/... objects (and "from" after a receiving verb) take their prep
+    roles; "at" takes only a target noun ("carried out attacks at the headquarters of Y")."""
     preps = {"with", "against", "between", "alongside", "on"}
     if verb.lemma_.lower() in RECEIVING_VERBS:
         preps.add("from")
@@ -627,7 +639,7 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     roles.setdefault(obj.i, f"prep:{prep.lower_}")
-        elif prep.dep_ == "prep" and prep.lower_ == "at":  # "carried out attacks at the headquarters of Y"
+        elif prep.dep_ == "prep" and prep.lower_ == "at":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in TARGET_NOUNS:
                     roles.setdefault(obj.i, "prep:at")
