@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from conflictgraph.extract.certainty import CertaintyCue, assess, attributed_key, load_lexicon
 from conflictgraph.extract.doccache import span_ents
 from conflictgraph.extract.relations.coref import sentence_fillers
+from conflictgraph.extract.relations.nonparties import origin_modifier, topic_of_body
 from conflictgraph.extract.relations.rules import (
     ACCEPTING_VERBS,
     GENERIC_NOUNS,
@@ -30,12 +31,10 @@ from conflictgraph.extract.relations.rules import (
     joining_hyphen,
     list_item_noun,
     np_root,
-    origin_modifier,
     role_of,
     rules_for,
     rules_for_lemma,
     through_members,
-    topic_of_body,
     trigger_lemmas,
     typo_lemma,
     up_roles,
