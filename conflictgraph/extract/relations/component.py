@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.certainty import CertaintyCue, assess, attributed_key, load_lexicon
 from conflictgraph.extract.doccache import span_ents
+from conflictgraph.extract.relations.coordination import co_parties, distributive
 from conflictgraph.extract.relations.coref import sentence_fillers
 from conflictgraph.extract.relations.nonparties import origin_modifier, topic_of_body
 from conflictgraph.extract.relations.rules import (
@@ -28,7 +29,6 @@ from conflictgraph.extract.relations.rules import (
     TriggerRule,
     composing_edge,
     coordinated,
-    joining_hyphen,
     list_item_noun,
     np_root,
     role_of,
@@ -521,7 +521,7 @@ def _through_breakaway(token: Token) -> bool:
 
 
 def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
-    if _co_parties(a, b):
+    if co_parties(a, b):
         return True
     roles = {role_by.get(id(a)), role_by.get(id(b))}
     return not roles & {"prep:against", "prep:on", "patient"}
@@ -817,7 +817,7 @@ def _reciprocal_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
         a, b = before[b_index - 1], before[b_index]
         doc = trigger.doc
         between = doc[b.token.i + 1:trigger.i]
-        if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) \
+        if a.mention.actor_key != b.mention.actor_key and co_parties(a, b) \
                 and not any(t.pos_ == "VERB" or t.is_punct for t in between):
             return [(rule, a, b)]
     return []
@@ -843,7 +843,7 @@ def _plural_noun_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
         return []
     a, b = before[-2], before[-1]
     doc = trigger.doc
-    if a.mention.actor_key == b.mention.actor_key or not _co_parties(a, b):
+    if a.mention.actor_key == b.mention.actor_key or not co_parties(a, b):
         return []
     last = doc.char_span(b.mention.start, b.mention.end, alignment_mode="expand")
     if last is None or any(not t.is_punct for t in doc[last.end:trigger.i]):
@@ -870,7 +870,7 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
                     continue
                 if role_a != role_b:
                     pairs.append((a, b))
-                elif not _one_side(rule, placed, role_a, a, b) and _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
+                elif not _one_side(rule, placed, role_a, a, b) and co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
                     pairs.append((a, b))  # "X and Y clashed" (but not "X and Y attacked Z")
         return pairs
     for source_role in rule.source:
@@ -936,8 +936,8 @@ def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tupl
     pairs = []
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
-            if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
-                    _third_party(rule, placed, role, a, b) and not _distributive(a, b):
+            if a.mention.actor_key != b.mention.actor_key and co_parties(a, b) and \
+                    _third_party(rule, placed, role, a, b) and not distributive(a, b):
                 pairs.append((a, b))
     return pairs
 
@@ -953,51 +953,9 @@ def _co_helpers(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tup
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             keys = {a.mention.actor_key, b.mention.actor_key}
-            if len(keys) == 2 and _co_parties(a, b) and helped - keys and not _distributive(a, b):
+            if len(keys) == 2 and co_parties(a, b) and helped - keys and not distributive(a, b):
                 pairs.append((a, b))
     return pairs
-
-
-def _distributive(a: Filler, b: Filler) -> bool:
-    """ "X and Y were both responsible for attacks on Z", "X and Y each attacked Z": a floating "both" or
-    "each" after the coordination says each did it, not that they did it together."""
-    last = max(_name_end(a), _name_end(b))
-    for token in a.token.doc[last + 1:min(last + 4, a.token.sent.end)]:
-        if token.lower_ in ("both", "each") and not (token.dep_ in ("det", "predet", "preconj")
-                                                     and token.head.i > token.i):
-            return token.doc[token.i - 1].lower_ != ","  # ", both based in Z," only describes them
-    return False
-
-
-def _name_end(filler: Filler) -> int:
-    """Index of the last token of the filler's name ("the Republic of X" ends at X, not at its head)."""
-    end = filler.token.i
-    doc = filler.token.doc
-    while end + 1 < len(doc) and doc[end + 1].idx < filler.mention.end:
-        end += 1
-    return end
-
-
-def _co_parties(a: Filler, b: Filler) -> bool:
-    """Coordinated in the parse, or only names, commas and "and" between them (a misparsed list)."""
-    if coordinated(a, b):
-        return True
-    first, second = (a, b) if a.token.i < b.token.i else (b, a)
-    if first.group >= 0 or second.group >= 0 or first.mention.source == "context" or second.mention.source == "context":
-        return False
-    doc = first.token.doc
-    sent = first.token.sent
-    seen_and = False
-    for token in doc[first.token.i + 1:second.token.i]:
-        if token.i >= sent.end:
-            return False
-        if token.lower_ in ("and", "&") or joining_hyphen(token):
-            seen_and = True
-            continue
-        if token.is_punct or token.ent_type_ or token.pos_ == "PROPN":
-            continue
-        return False
-    return seen_and
 
 
 def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, trigger: Token,
