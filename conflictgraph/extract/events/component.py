@@ -199,7 +199,6 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def _group_sentences(doc: Doc) -> list[_Group]:
-    lex = lexicon()
     starts = _paragraph_starts(doc_text(doc))
     groups: list[_Group] = []
     open_groups: dict[str, _Group] = {}
@@ -208,18 +207,9 @@ def _group_sentences(doc: Doc) -> list[_Group]:
     for sent in doc.sents:
         paragraph = bisect.bisect_right(starts, sent.start_char) - 1
         open_groups = {k: g for k, g in open_groups.items() if g.paragraph == paragraph}
-        keyed = any(t.lemma_.lower() in lex.keys or t.lower_ in lex.keys for t in sent)
-        by_family: dict[str, list[tuple[Token, Trigger]]] = {}
-        if keyed:
-            for token, entry in find_triggers(sent):
-                by_family.setdefault(entry.family, []).append((token, entry))
+        by_family = _triggers_by_family(sent)
         if not by_family:
-            if "violence" in open_groups and (has_claim_cue(sent) or _about_the_doer(sent)):
-                open_groups["violence"].sents.append(sent)
-            elif "violence" not in open_groups and has_claim_cue(sent):
-                # "X claimed responsibility for a suicide mission in Kabul. Two people died...": a claim told
-                # before the attack's own sentence belongs to the attack that follows in the paragraph
-                pending.append((paragraph, sent))
+            _add_untriggered(sent, paragraph, open_groups, pending)
             continue
         for family, entries in by_family.items():
             group = open_groups.get(family)
@@ -232,17 +222,45 @@ def _group_sentences(doc: Doc) -> list[_Group]:
                     group.sents.append(sent)
                 group.entries.extend(entries)
                 continue
-            token, entry = _best(entries)
-            early = [p for para, p in pending if para == paragraph] if family == "violence" and group is None else []
-            group = _Group(family, token, entry, paragraph, [*early, sent], list(entries),
-                           fresh=group is not None and any(_marks_new_event(t) for t in sent))
+            group = _new_group(family, entries, sent, paragraph, group, pending)
             if family == "violence":
                 pending = []
-                if main_violence is None and not _background(token) and not _definite_doers_only(group):
+                if main_violence is None and not _background(group.trigger) and not _definite_doers_only(group):
                     main_violence = group  # the document's main event: the first one told in the foreground
             groups.append(group)
             open_groups[family] = group
     return _fold_headline(_fold_doer_groups(groups, main_violence))
+
+
+def _triggers_by_family(sent: Span) -> dict[str, list[tuple[Token, Trigger]]]:
+    """The sentence's event triggers by family (none looked for without a lexicon key word: it is faster)."""
+    lex = lexicon()
+    by_family: dict[str, list[tuple[Token, Trigger]]] = {}
+    if any(t.lemma_.lower() in lex.keys or t.lower_ in lex.keys for t in sent):
+        for token, entry in find_triggers(sent):
+            by_family.setdefault(entry.family, []).append((token, entry))
+    return by_family
+
+
+def _add_untriggered(sent: Span, paragraph: int, open_groups: dict[str, _Group],
+                     pending: list[tuple[int, Span]]) -> None:
+    """A sentence with no trigger joins the open attack when it claims it or tells of its doer."""
+    if "violence" in open_groups and (has_claim_cue(sent) or _about_the_doer(sent)):
+        open_groups["violence"].sents.append(sent)
+    elif "violence" not in open_groups and has_claim_cue(sent):
+        # "X claimed responsibility for a suicide mission in Kabul. Two people died...": a claim told
+        # before the attack's own sentence belongs to the attack that follows in the paragraph
+        pending.append((paragraph, sent))
+
+
+def _new_group(family: str, entries: list[tuple[Token, Trigger]], sent: Span, paragraph: int,
+               previous: _Group | None, pending: list[tuple[int, Span]]) -> _Group:
+    """A new event of ``family`` from ``sent``: an attack takes the claims told before it in its paragraph;
+    a second one of the same family is ``fresh`` when the sentence marks it as a new event."""
+    token, entry = _best(entries)
+    early = [p for para, p in pending if para == paragraph] if family == "violence" and previous is None else []
+    return _Group(family, token, entry, paragraph, [*early, sent], list(entries),
+                  fresh=previous is not None and any(_marks_new_event(t) for t in sent))
 
 
 def _definite_doers_only(group: _Group) -> bool:
@@ -769,6 +787,28 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
             and not _tried_killing(group):
         return None  # a death with no toll and no attack word (an attempt to kill is one): not an event
     suicide = suicide_in(group.trigger.doc[group.sents[0].start:group.sents[-1].end]) if group.family == "violence" else None
+    subtype = _graver_subtype(group, subtype, suicide, values, breakdowns)
+    dated, place, place_evidence, links = _when_where_who(group, document, mentions, etype, subtype, trigger)
+    date, date_text, precision, date_evidence = dated
+    inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
+    if inferred:
+        subtype = "armed_assault"
+    if subtype == "armed_assault" and _targeted_killing(group, values):
+        subtype = "assassination"
+    details = _event_details(group, links, breakdowns, precision,
+                             _evidence_spans(trigger, toll_evidence, date_evidence, place_evidence))
+    certainty, source = _certainty(trigger.sent, trigger)
+    details.update(_event_flags(inferred, date is None and bool(date_text), source))
+    return Event(
+        type=etype, subtype=subtype, certainty=certainty, evidence=_evidence(group, document.text),
+        date=date, date_text=date_text, location=place, killed=values.get("killed"), wounded=values.get("wounded"),
+        suicide=bool(suicide) if group.family == "violence" else None, details=details, extractor=NAME,
+        **_actor_fields(links),
+    )
+
+
+def _graver_subtype(group: _Group, subtype: str | None, suicide: object, values: dict, breakdowns: dict) -> str | None:
+    """The subtype of the gravest act the event's words tell, when they tell more than one."""
     if suicide and subtype in (None, "bombing"):
         subtype = "suicide_bombing"
     if subtype == "kidnapping" and (_killed_besides_hostages(group, breakdowns) or _kidnapped_then_killed(group)):
@@ -779,28 +819,39 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     if subtype == "arson" and any(b.min or b.max for b in values.values()) and not _fire_casualties(group) \
             and not _named_arson(group):
         subtype = "armed_assault"  # people killed or hurt, and property burnt besides: the assault is the graver act
-    date, date_text, precision, date_evidence = _date(group, document.published)
+    return subtype
+
+
+def _when_where_who(group: _Group, document: Document, mentions: Sequence[Mention], etype: str | None,
+                    subtype: str | None, trigger: Token) -> tuple[tuple, Place | None, dict | None, list[Link]]:
+    """(date fields, place, place evidence, actor links) of the event; a designation keeps only the date and
+    place of its own clause."""
+    dated = _date(group, document.published)
     place, place_evidence = _location(group, document)
     if etype == "designation":
         links = designation_links(group.trigger.doc, trigger, mentions)
-        date, date_text, precision, date_evidence = _in_clause(trigger, date_evidence, (date, date_text, precision, date_evidence))
+        dated = _in_clause(trigger, dated[3], dated)
         place, place_evidence = _in_clause(trigger, place_evidence, (place, place_evidence))
     else:
         links = link_actors(group.trigger.doc, group.sents, mentions, battle=etype == "battle",
                             air=subtype in ("airstrike", "drone_strike", "shelling"))
     place = with_actor_country(place, [(x.actor, x.link) for x in links], (place_evidence or {}).get("text"))  # the perpetrator's country
-    inferred = etype == "attack" and subtype is None and _assault_like(group, links, values)
-    if inferred:
-        subtype = "armed_assault"
-    if subtype == "armed_assault" and _targeted_killing(group, values):
-        subtype = "assassination"
-    roles = event_roles(group.sents) if group.family == "violence" else {}
-    certainty, source = _certainty(trigger.sent, trigger)
+    return dated, place, place_evidence, links
+
+
+def _evidence_spans(trigger: Token, toll_evidence: dict, date_evidence: dict | None,
+                    place_evidence: dict | None) -> dict:
+    """Where the trigger, tolls, date and place were read (the ones found)."""
     evidence_spans: dict = {"trigger": _span_dict(trigger.idx, trigger.idx + len(trigger.text), trigger.text), **toll_evidence}
     if date_evidence:
         evidence_spans["date"] = date_evidence
     if place_evidence:
         evidence_spans["location"] = place_evidence
+    return evidence_spans
+
+
+def _event_details(group: _Group, links: list[Link], breakdowns: dict, precision: str, evidence_spans: dict) -> dict:
+    """The event's details: evidence, date precision, toll breakdown, actor links and (violence) roles."""
     details = {
         "evidence": evidence_spans,
         "date_precision": precision,
@@ -810,19 +861,20 @@ def _build_event(group: _Group, document: Document, mentions: Sequence[Mention])
     }
     if group.family == "violence":
         details["roles"] = {role: [_span_dict(p.start_char, p.end_char, p.text) for p in phrases]
-                            for role, phrases in roles.items() if phrases}
+                            for role, phrases in event_roles(group.sents).items() if phrases}
+    return details
+
+
+def _event_flags(inferred: bool, date_unresolved: bool, source: str | None) -> dict:
+    """Flags kept only when set (in this order, as the stored details always had them)."""
+    flags: dict = {}
     if inferred:
-        details["subtype_inferred"] = True
-    if date is None and date_text:
-        details["date_unresolved"] = True
+        flags["subtype_inferred"] = True
+    if date_unresolved:
+        flags["date_unresolved"] = True
     if source:
-        details["source_text"] = source
-    return Event(
-        type=etype, subtype=subtype, certainty=certainty, evidence=_evidence(group, document.text),
-        date=date, date_text=date_text, location=place, killed=values.get("killed"), wounded=values.get("wounded"),
-        suicide=bool(suicide) if group.family == "violence" else None, details=details, extractor=NAME,
-        **_actor_fields(links),
-    )
+        flags["source_text"] = source
+    return flags
 
 
 def extract_events(doc: Doc, document: Document, mentions: Sequence[Mention]) -> list[Event]:

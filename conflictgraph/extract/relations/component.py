@@ -17,38 +17,33 @@ from spacy.tokens import Doc, Span, Token
 
 from conflictgraph.extract.certainty import CertaintyCue, assess, attributed_key, load_lexicon
 from conflictgraph.extract.doccache import span_ents
+from conflictgraph.extract.relations.coordination import co_parties, distributive
 from conflictgraph.extract.relations.coref import sentence_fillers
+from conflictgraph.extract.relations.nonparties import origin_modifier, topic_of_body
 from conflictgraph.extract.relations.rules import (
-    ACCEPTING_VERBS,
     GENERIC_NOUNS,
-    JOINING_VERBS,
     PRODUCT_VERBS,
     Filler,
     TriggerRule,
     composing_edge,
     coordinated,
-    joining_hyphen,
     list_item_noun,
-    np_root,
-    origin_modifier,
     role_of,
     rules_for,
     rules_for_lemma,
     through_members,
-    topic_of_body,
     trigger_lemmas,
     typo_lemma,
     up_roles,
 )
 from conflictgraph.extract.relations.splits import (
     ended_by_split,
-    faction_anaphor,
     no_longer,
-    out_of_merger,
     split_by_ending,
     split_from_named_before,
 )
-from conflictgraph.extract.relations.umbrellas import backer_only, umbrella_ties
+from conflictgraph.extract.relations.umbrellas import umbrella_ties
+from conflictgraph.extract.relations.vetoes import ADVERSARIAL, ruled_out
 from conflictgraph.models import Document, Evidence, Mention, Relation
 
 logger = logging.getLogger(__name__)
@@ -57,10 +52,6 @@ logger.addHandler(logging.NullHandler())
 NAME = "conflict.RelationRules.v1"
 _START_CUES = frozenset({"since", "from", "in", "on", "during", "by"})
 _END_CUES = frozenset({"until", "till", "through", "to"})
-# Types whose coordinated parties are one side when a third actor is the other: "X and Y attacked Z".
-ADVERSARIAL = frozenset({"fights", "rival_of", "negotiates_with"})
-# Modifiers that make an attack noun a shared action: "a joint attack by X and Y".
-JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "concerted", "collaborative", "common"})
 _LINEAR_GAP = 6  # tokens between an actor and the trigger in the parse-free fallback
 
 
@@ -275,59 +266,60 @@ def _sentence_relations(sent: Span, document: Document, triggers: list[Token], f
         rules = rules_for(trigger)
         if not rules and not _verb_read_as_noun(trigger):
             continue
-        ups = up_roles(trigger)
-        roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups) or _piece_role(trigger, f, ups))
-                                               for f in fillers]))
-        placed = [(f, r) for f, r in roles if r is not None]
-        members = [(f, _MEMBER_ROLES[r]) for f, r in placed if r in _MEMBER_ROLES and through_members(f.token)]
-        pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
-            if len(placed) >= 2 else []
-        if not pairs:
-            pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
-                or _plural_noun_pairs(trigger, rules, fillers)
-        if len(placed) >= 3:
-            pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
-        if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
-            pairs += split_from_named_before(trigger, rules, placed, fillers)
+        placed = _placed_roles(trigger, fillers)
         role_by = {id(f): r for f, r in placed}
-        pairs = _fighting_beside(pairs, role_by) + _companion_pairs(rules, placed)
-        if _joins_in_action(trigger):
-            pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
-        elif _joins_coalition(trigger):
-            pairs = _as_affiliation(pairs, role_by)
-        pairs = _co_members(trigger, pairs)
-        pairs = umbrella_ties(trigger, pairs, placed)
-        for rule, source, target in pairs:
-            if rule.type in ("merged_with", "supports") and _joins_as_part(trigger):
-                continue  # "X merged into Y as its affiliate", "Y welcomed X as a province": the "as" noun says it
-            if rule.type == "splinter_of" and out_of_merger(trigger):
-                continue  # "Z emerged from the merger of X and Y": Z is their merger, no split
-            if rule.type == "splinter_of" and faction_anaphor(target):
-                continue  # "the faction broke away and renamed itself Z": the faction is what split, not the whole
-            if backer_only(rule.type, trigger, source, target):
-                continue  # "X attacked Z with help from Y": Y backs X, it takes no part in the attack
-            if rule.symmetric and _nested(source, target):
-                continue  # "US envoy X": the state and its envoy are one phrase, not two parties
-            if rule.type in ADVERSARIAL and _joint(trigger) and _same_side(source, target, role_by):
-                continue  # "X and Y's joint attack", "a joint offensive with Y": one side, not enemies
-            if rule.type == "negotiates_with" and _alliance_deal(trigger):
-                continue  # "X signed a cooperation agreement with Y": the deal is an alliance (ally_of)
-            if rule.type == "ally_of" and (_names_the_tie(trigger, source) or _names_the_tie(trigger, target)):
-                continue  # "X formed a coalition, Z": Z is the coalition itself, not X's ally
-            if rule.type == "leads" and (_own_title(trigger, source) or _first_conjunct_title(trigger, source)):
-                continue  # "President X and Prime Minister Y": Y's title is his own, not X's
-            if rule.type == "fights" and _verbal_confrontation(trigger):
-                continue  # "X confronted Y about the rumours": words, not arms
-            if rule.type in ADVERSARIAL and _acting_together(trigger, source, target, role_by):
-                continue  # "X and Y oppose the talks", "X and Y were attacked": one side, not enemies
+        for rule, source, target in _trigger_pairs(trigger, rules, placed, fillers, role_by):
+            if ruled_out(rule, trigger, source, target, role_by):
+                continue
             relation = _relation(rule, source, target, sent, trigger, document, sentence_mentions)
             if relation is not None:
-                split = split_by_ending(relation, trigger)
-                if split is not None:
-                    found.append((split, trigger))
-                found.append((no_longer(relation, trigger), trigger))
+                found.extend(_with_ending_split(relation, trigger))
     return [relation for relation, trigger in found
             if not _subsumed(relation, trigger, found) and not ended_by_split(relation, trigger, found)]
+
+
+def _placed_roles(trigger: Token, fillers: list[Filler]) -> list[tuple[Filler, str]]:
+    """The fillers the trigger gives a role, with that role (the rest take no part in its relations)."""
+    ups = up_roles(trigger)
+    roles = _with_acronyms(_with_examples([(f, role_of(trigger, f, ups) or _piece_role(trigger, f, ups))
+                                           for f in fillers]))
+    return [(f, r) for f, r in roles if r is not None]
+
+
+def _trigger_pairs(trigger: Token, rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]],
+                   fillers: list[Filler], role_by: dict[int, str]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Every (rule, source, target) the trigger's roles make, read again by what the trigger's phrase says
+    of them (fighting beside, joining in action or a coalition, co-members, umbrellas)."""
+    pairs = _fighting_beside(_role_pairs(trigger, rules, placed, fillers), role_by) + _companion_pairs(rules, placed)
+    if _joins_in_action(trigger):
+        pairs = [(_ALLY if rule.type == "merged_with" else rule, a, b) for rule, a, b in pairs]
+    elif _joins_coalition(trigger):
+        pairs = _as_affiliation(pairs, role_by)
+    pairs = _co_members(trigger, pairs)
+    return umbrella_ties(trigger, pairs, placed)
+
+
+def _role_pairs(trigger: Token, rules: tuple[TriggerRule, ...], placed: list[tuple[Filler, str]],
+                fillers: list[Filler]) -> list[tuple[TriggerRule, Filler, Filler]]:
+    """Pairs from the parse roles; when the parse gives none, from word order (the parse-free fallbacks)."""
+    members = [(f, _MEMBER_ROLES[r]) for f, r in placed if r in _MEMBER_ROLES and through_members(f.token)]
+    pairs = [(rule, s, t) for rule in rules for s, t in _pairs(rule, _for_rule(rule, placed, members))] \
+        if len(placed) >= 2 else []
+    if not pairs:
+        pairs = _linear_pairs(trigger, fillers) or _reciprocal_pairs(trigger, rules, fillers) \
+            or _plural_noun_pairs(trigger, rules, fillers)
+    if len(placed) >= 3:
+        pairs += [(_ALLY, s, t) for rule in rules[:1] for s, t in _co_agents(rule, placed) + _co_helpers(rule, placed)]
+    if not any(rule.type == "splinter_of" for rule, _, _ in pairs):
+        pairs += split_from_named_before(trigger, rules, placed, fillers)
+    return pairs
+
+
+def _with_ending_split(relation: Relation, trigger: Token) -> list[tuple[Relation, Token]]:
+    """The relation (marked ended when the sentence says so), after the split its ending tells if any."""
+    split = split_by_ending(relation, trigger)
+    ending = [(split, trigger)] if split is not None else []
+    return [*ending, (no_longer(relation, trigger), trigger)]
 
 
 # Roles reached through a membership noun: "members of X formed Z" (member_agent), "Z was formed from
@@ -349,13 +341,6 @@ def _piece_role(trigger: Token, filler: Filler, ups: dict[int, str]) -> str | No
             if role is not None:
                 return role
     return None
-
-
-def _nested(a: Filler, b: Filler) -> bool:
-    """One actor is a modifier inside the other's name phrase ("US envoy Amos Hochstein")."""
-    if a.token == b.token:
-        return False  # "the two groups": one phrase standing for both parties
-    return np_root(a.token) == b.token or np_root(b.token) == a.token
 
 
 _EXAMPLE_WORDS = frozenset({"including", "include", "notably", "especially", "particularly", "like"})
@@ -494,13 +479,6 @@ def _through_breakaway(token: Token) -> bool:
     return False
 
 
-def _same_side(a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
-    if _co_parties(a, b):
-        return True
-    roles = {role_by.get(id(a)), role_by.get(id(b))}
-    return not roles & {"prep:against", "prep:on", "patient"}
-
-
 # Relations that a governing trigger states about a pair, ruling out hostility
 # from a trigger inside its phrase: "X and Y cooperated in an attack",
 # "X split from Y after a rivalry with it".
@@ -514,98 +492,6 @@ def _subsumed(relation: Relation, trigger: Token, found: list[tuple[Relation, To
     return any(other.type in _GOVERNING and {other.source, other.target} == pair
                and (other_trigger == trigger or other_trigger.is_ancestor(trigger))
                for other, other_trigger in found)
-
-
-def _joint(trigger: Token) -> bool:
-    return any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in JOINT_WORDS or c.lower_ in JOINT_WORDS)
-               for c in trigger.children)
-
-
-# Verbs whose object is what two sides contend for, not a third party: "X and Y contested the town".
-_PRIZE_VERBS = frozenset({"contest", "dispute", "vie", "compete", "feud", "quarrel", "rival"})
-_RECIPROCAL_OBJECTS = frozenset({"other", "another"})
-
-
-def _acting_together(trigger: Token, a: Filler, b: Filler, role_by: dict[int, str]) -> bool:
-    """Coordinated subjects of a hostile verb that has an object of its own ("X and Y oppose the
-    talks", "X fighters and Y militants attacked the convoy") act on it together, and coordinated
-    passive subjects ("X and Y were attacked") are both its targets: neither pair is enemies.
-    A conflict noun or "each other" as object keeps them apart ("X and Y fought a war")."""
-    role = role_by.get(id(a))
-    if trigger.pos_ not in ("VERB", "AUX") or role != role_by.get(id(b)) or role not in ("agent", "patient"):
-        return False
-    if role == "patient":
-        return True
-    if trigger.lemma_.lower() in _PRIZE_VERBS:
-        return False
-    # a passive subject is what the agents acted on too: "civilians were killed by X and Y"
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + _opponents(trigger)
-    if not objects or any(_reciprocal(t) for t in trigger.subtree):
-        return False
-    return not any(r.type in ("fights", "rival_of") for o in objects for r in rules_for_lemma(o) if r.pos == "NOUN")
-
-
-# Things fought *with* that are no opponent: "X and Y fought with rifles".
-_INSTRUMENT_NOUNS = frozenset({"weapon", "arm", "gun", "rifle", "rocket", "missile", "drone", "mortar", "artillery",
-                               "explosive", "bomb", "grenade", "machete", "knife", "stone", "tank"})
-
-
-def _opponents(trigger: Token) -> list[Token]:
-    """Nouns after "with" / "against" on the verb that name an opponent, actor or not
-    ("X and Y clashed with the insurgents"): the coordinated subjects then face it together."""
-    return [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
-            for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
-            and o.lemma_.lower() not in _INSTRUMENT_NOUNS]
-
-
-# Modifiers that make a deal an alliance: "a cooperation agreement", "a mutual defence pact".
-_ALLIANCE_DEAL_WORDS = frozenset({"cooperation", "co-operation", "alliance", "defence", "defense", "partnership",
-                                  "coordination", "collaboration", "unity"})
-
-
-def _alliance_deal(trigger: Token) -> bool:
-    """Whether the deal noun (or the deal a verb signs) is modified by an alliance word."""
-    nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in _ALLIANCE_DEAL_WORDS
-               for noun in nouns for m in noun.children)
-
-
-# Verbs that name a verbal exchange when an "about" phrase gives its topic.
-_CHALLENGING_VERBS = frozenset({"confront", "challenge", "question", "press"})
-
-
-def _verbal_confrontation(trigger: Token) -> bool:
-    """ "X confronted Y about his conduct": challenging someone over a topic is no armed clash."""
-    return trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() in _CHALLENGING_VERBS \
-        and any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children)
-
-
-# Titles a person's name can carry; a conjunct with one of them holds no other title in the list.
-_TITLE_WORDS = frozenset({"leader", "head", "chief", "commander", "president", "chairman", "emir", "amir",
-                          "minister", "premier", "king", "governor", "general", "secretary", "envoy",
-                          "spokesman", "spokeswoman", "mayor", "chancellor", "ambassador", "deputy"})
-
-
-def _own_title(trigger: Token, person: Filler) -> bool:
-    """Whether a coordinated person carries a title of its own ("Somali President X and Ethiopian Prime
-    Minister Y"), so the other conjunct's title noun is not Y's."""
-    token = person.token
-    if token.dep_ != "conj" or trigger in token.subtree:
-        return False
-    return any(t.lemma_.lower() in _TITLE_WORDS and t.dep_ in ("compound", "amod", "appos")
-               for t in token.subtree if t.i < token.i and t != trigger)
-
-
-def _first_conjunct_title(trigger: Token, person: Filler) -> bool:
-    """ "SDF commander X and Y signed": a singular title written before the first name is that name's alone."""
-    token = person.token
-    return token.dep_ == "conj" and trigger.tag_ == "NN" and trigger.dep_ in ("compound", "amod") \
-        and trigger.head == token.head and trigger.i < token.head.i
-
-
-def _reciprocal(token: Token) -> bool:
-    """ "each other", "one another('s members)"."""
-    return token.lower_ in _RECIPROCAL_OBJECTS and token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "one")
 
 
 _ALLY = TriggerRule(type="ally_of", pos="VERB", parties=("agent",))
@@ -633,20 +519,6 @@ def _joins_in_action(trigger: Token) -> bool:
                                                     for g in child.children):
             return True
     return False
-
-
-# What a group joining another "as" something becomes instead of merging with it.
-_PART_TYPES = frozenset({"affiliate_of", "branch_of", "allegiance_to", "ally_of"})
-
-
-def _joins_as_part(trigger: Token) -> bool:
-    """"X joined Y as an affiliate", "X merged into Y as its branch": no merger; "Y welcomed X as an
-    affiliate": no praise (welcoming someone in as a part is accepting it)."""
-    if trigger.lemma_.lower() not in JOINING_VERBS | ACCEPTING_VERBS:
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
-        g.dep_ == "pobj" and any(r.type in _PART_TYPES for r in rules_for(g)) for g in c.children)
-        for c in trigger.children)
 
 
 _AFFILIATE = TriggerRule(type="affiliate_of", pos="VERB", source=("agent",), target=("patient",))
@@ -791,7 +663,7 @@ def _reciprocal_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
         a, b = before[b_index - 1], before[b_index]
         doc = trigger.doc
         between = doc[b.token.i + 1:trigger.i]
-        if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) \
+        if a.mention.actor_key != b.mention.actor_key and co_parties(a, b) \
                 and not any(t.pos_ == "VERB" or t.is_punct for t in between):
             return [(rule, a, b)]
     return []
@@ -817,7 +689,7 @@ def _plural_noun_pairs(trigger: Token, rules: tuple[TriggerRule, ...],
         return []
     a, b = before[-2], before[-1]
     doc = trigger.doc
-    if a.mention.actor_key == b.mention.actor_key or not _co_parties(a, b):
+    if a.mention.actor_key == b.mention.actor_key or not co_parties(a, b):
         return []
     last = doc.char_span(b.mention.start, b.mention.end, alignment_mode="expand")
     if last is None or any(not t.is_punct for t in doc[last.end:trigger.i]):
@@ -844,7 +716,7 @@ def _pairs(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tuple[Fi
                     continue
                 if role_a != role_b:
                     pairs.append((a, b))
-                elif not _one_side(rule, placed, role_a, a, b) and _co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
+                elif not _one_side(rule, placed, role_a, a, b) and co_parties(a, b) and not (rule.type in ADVERSARIAL and _third_party(rule, placed, role_a, a, b)):
                     pairs.append((a, b))  # "X and Y clashed" (but not "X and Y attacked Z")
         return pairs
     for source_role in rule.source:
@@ -910,8 +782,8 @@ def _co_agents(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tupl
     pairs = []
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
-            if a.mention.actor_key != b.mention.actor_key and _co_parties(a, b) and \
-                    _third_party(rule, placed, role, a, b) and not _distributive(a, b):
+            if a.mention.actor_key != b.mention.actor_key and co_parties(a, b) and \
+                    _third_party(rule, placed, role, a, b) and not distributive(a, b):
                 pairs.append((a, b))
     return pairs
 
@@ -927,51 +799,9 @@ def _co_helpers(rule: TriggerRule, placed: list[tuple[Filler, str]]) -> list[tup
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             keys = {a.mention.actor_key, b.mention.actor_key}
-            if len(keys) == 2 and _co_parties(a, b) and helped - keys and not _distributive(a, b):
+            if len(keys) == 2 and co_parties(a, b) and helped - keys and not distributive(a, b):
                 pairs.append((a, b))
     return pairs
-
-
-def _distributive(a: Filler, b: Filler) -> bool:
-    """ "X and Y were both responsible for attacks on Z", "X and Y each attacked Z": a floating "both" or
-    "each" after the coordination says each did it, not that they did it together."""
-    last = max(_name_end(a), _name_end(b))
-    for token in a.token.doc[last + 1:min(last + 4, a.token.sent.end)]:
-        if token.lower_ in ("both", "each") and not (token.dep_ in ("det", "predet", "preconj")
-                                                     and token.head.i > token.i):
-            return token.doc[token.i - 1].lower_ != ","  # ", both based in Z," only describes them
-    return False
-
-
-def _name_end(filler: Filler) -> int:
-    """Index of the last token of the filler's name ("the Republic of X" ends at X, not at its head)."""
-    end = filler.token.i
-    doc = filler.token.doc
-    while end + 1 < len(doc) and doc[end + 1].idx < filler.mention.end:
-        end += 1
-    return end
-
-
-def _co_parties(a: Filler, b: Filler) -> bool:
-    """Coordinated in the parse, or only names, commas and "and" between them (a misparsed list)."""
-    if coordinated(a, b):
-        return True
-    first, second = (a, b) if a.token.i < b.token.i else (b, a)
-    if first.group >= 0 or second.group >= 0 or first.mention.source == "context" or second.mention.source == "context":
-        return False
-    doc = first.token.doc
-    sent = first.token.sent
-    seen_and = False
-    for token in doc[first.token.i + 1:second.token.i]:
-        if token.i >= sent.end:
-            return False
-        if token.lower_ in ("and", "&") or joining_hyphen(token):
-            seen_and = True
-            continue
-        if token.is_punct or token.ent_type_ or token.pos_ == "PROPN":
-            continue
-        return False
-    return seen_and
 
 
 def _relation(rule: TriggerRule, source: Filler, target: Filler, sent: Span, trigger: Token,
@@ -1015,24 +845,6 @@ def _presupposed_tie(trigger: Token, cue: CertaintyCue) -> CertaintyCue:
     if any(phrase.doc[i].dep_ == "neg" or phrase.doc[i].lower_ in negation for i in inner):
         return cue
     return CertaintyCue("asserted")
-
-
-# Nouns for the tie itself (not for a partner: "its ally, Y" names the ally).
-_TIE_NOUNS = frozenset({"alliance", "coalition", "pact", "bloc", "axis", "partnership", "union", "front",
-                        "operations-room", "agreement", "accord", "treaty"})
-
-
-def _names_the_tie(trigger: Token, filler: Filler) -> bool:
-    """ "X formed a maritime coalition, Z", "X and Y signed a defence pact, the Z": a name in apposition to a
-    noun for the tie names the coalition, which is no party to it."""
-    if trigger.lemma_.lower() not in _TIE_NOUNS or filler.mention.source == "context":
-        return False
-    token = filler.token
-    steps = 0
-    while token.dep_ in ("conj", "compound", "flat") and token.head != trigger and steps < 6:
-        token = token.head
-        steps += 1
-    return token.dep_ == "appos" and token.head == trigger
 
 
 def _lemma_of(token: Token) -> str:

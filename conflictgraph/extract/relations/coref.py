@@ -81,22 +81,9 @@ def _anaphor_number(token: Token) -> int | None:
 def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]], previous: list[Filler],
                  own_extra: dict[int, tuple[tuple[int, int], ...]] | None = None,
                  ) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
-    described = _described_by(token)
-    # "the group" takes up a group, never a state or its army, ministry or agency; and not a name
-    # inside its own phrase ("the Pakistan-based group")
-    excluded = _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set()) \
-        | ({"igo"} if token.lemma_.lower() in _ARMED_GROUP_NOUNS else set())
-    # an adjective ("the Somali town") names no referent a pronoun could take up
-    described |= _own_clause_subject(token) | _relative_clause_subject(token)
-    before = [(m, (own_extra or {}).get(id(m), ())) for m, t in sorted(own, key=lambda p: p[1].i) if t.i < token.i and m.kind not in excluded and t.i not in described
-              and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
-    earlier = []
-    if previous:
-        sent = previous[0].token.sent
-        extra = ((sent.start_char, sent.end_char - _trailing_space(sent)),)
-        ranked = sorted(previous, key=lambda f: (number == 2 or f.mention.source != "context",
-                                                 f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
-        earlier = [(f.mention, extra) for f in ranked if f.mention.kind not in excluded]
+    excluded = _excluded_kinds(token)
+    before = _before_in_sentence(token, own, excluded, own_extra or {})
+    earlier = _from_previous_sentence(number, previous, excluded)
     if number == 1:
         subject = None if _object_pronoun(token) else \
             _clause_subject(token, [(m, t) for m, t in own if any(m is b for b, _ in before)])
@@ -110,6 +97,45 @@ def _antecedents(token: Token, number: int, own: list[tuple[Mention, Token]], pr
     pair = _coordinated_pair(ordered, own, previous)
     if pair:
         return pair if _two_only(token) else pair + _more_coordinated(pair, ordered, own, previous)
+    return _two_nearest(token, ordered)
+
+
+def _excluded_kinds(token: Token) -> frozenset[str]:
+    """Actor kinds the anaphor cannot take up."""
+    # "the group" takes up a group, never a state or its army, ministry or agency
+    return _NOT_ANTECEDENT | ({"state", "government_body"} if token.pos_ == "NOUN" else set()) \
+        | ({"igo"} if token.lemma_.lower() in _ARMED_GROUP_NOUNS else set())
+
+
+def _before_in_sentence(token: Token, own: list[tuple[Mention, Token]], excluded: frozenset[str],
+                        own_extra: dict[int, tuple[tuple[int, int], ...]],
+                        ) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    """Candidates earlier in the anaphor's own sentence, in order; not a name inside its own phrase ("the
+    Pakistan-based group") nor one the anaphor's clause describes."""
+    described = _described_by(token)
+    # an adjective ("the Somali town") names no referent a pronoun could take up
+    described |= _own_clause_subject(token) | _relative_clause_subject(token)
+    return [(m, own_extra.get(id(m), ())) for m, t in sorted(own, key=lambda p: p[1].i)
+            if t.i < token.i and m.kind not in excluded and t.i not in described
+            and not (t.dep_ == "amod" or t.pos_ == "ADJ") and not token.is_ancestor(t)]
+
+
+def _from_previous_sentence(number: int, previous: list[Filler], excluded: frozenset[str],
+                            ) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    """Candidates of the previous sentence, subjects first (that sentence becomes evidence too)."""
+    if not previous:
+        return []
+    sent = previous[0].token.sent
+    extra = ((sent.start_char, sent.end_char - _trailing_space(sent)),)
+    ranked = sorted(previous, key=lambda f: (number == 2 or f.mention.source != "context",
+                                             f.token.dep_ not in ("nsubj", "nsubjpass"), f.token.i))
+    return [(f.mention, extra) for f in ranked if f.mention.kind not in excluded]
+
+
+def _two_nearest(token: Token, ordered: list[tuple[Mention, tuple[tuple[int, int], ...]]],
+                 ) -> list[tuple[Mention, tuple[tuple[int, int], ...]]]:
+    """The two nearest distinct actors for a plural anaphor; one only for "the insurgents" (one group's
+    fighters); none when fewer are named."""
     picked: list[tuple[Mention, tuple[tuple[int, int], ...]]] = []
     for mention, extra in ordered:
         if all(mention.actor_key != m.actor_key for m, _ in picked):

@@ -90,20 +90,6 @@ DESCRIBING_VERBS = frozenset({
     "describe", "call", "label", "brand", "consider", "regard", "view", "see", "characterize", "characterise",
     "portray", "depict", "present", "classify", "list", "identify", "term", "dub", "paint", "cast",
 })
-# A state named as an adjective on these nouns says where people come from, not that the state acts:
-# "Mozambican fighters joined X", "a group of Ugandan origin".
-ORIGIN_NOUNS = frozenset({
-    "origin", "descent", "national", "citizen", "fighter", "militant", "jihadist", "jihadi", "rebel", "insurgent",
-    "recruit", "volunteer", "extremist", "islamist", "guerrilla", "refugee", "civilian", "exile", "diaspora",
-})
-# "the Somali group of the same name", "Iraqi militias": a state's adjective on a non-state group noun says where
-# the group comes from; the state is no party (its "troops", "army" or "force" are the state's own).
-_GROUP_ORIGIN_NOUNS = frozenset({
-    "group", "movement", "outfit", "network", "faction", "insurgency", "franchise", "militia", "organization",
-    "organisation", "sect", "cell",
-})
-# "the Pakistan-based group", "a London-born preacher": a seat or a birthplace, not a party.
-_SEAT_PARTICIPLES = frozenset({"based", "born", "headquartered", "raised", "registered"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "many", "several", "each", "any", "part", "most", "member"})
 # Verbs saying what a force is made of: in "a force that included X fighters attacked Z", "a unit
 # made up of X and Y", X and Y fill the role of the force.
@@ -372,59 +358,76 @@ def up_roles(trigger: Token) -> dict[int, str]:
     """Roles of tokens the trigger hangs on (not in its subtree): token index -> role."""
     roles: dict[int, str] = {}
     if trigger.pos_ in ("VERB", "AUX") and not (trigger.tag_ == "VBN" and trigger.dep_ in ("amod", "compound")):
-        agent = _inherited_agent(trigger)
-        if agent is not None and not trigger.is_ancestor(agent):
-            roles[agent.i] = "patient" if _passive_participle(trigger) else "agent"
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-            roles[trigger.head.i] = "patient"
-            described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
-            if described is not None:  # "designates X as an organization associated with Y"
-                roles.setdefault(described.i, "patient")
-            listed = _listed_entity(trigger.head)
-            if listed is not None:  # "X was added to the list of groups linked to Y"
-                roles.setdefault(listed.i, "patient")
-        subject = _subject(trigger)
-        passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
-        if passive_rel is not None and trigger.dep_ == "relcl":
-            roles[trigger.head.i] = "patient"
-        elif subject is None and trigger.dep_ == "relcl":
-            roles.setdefault(trigger.head.i, "agent")
+        _verb_up_roles(trigger, roles)
     elif trigger.pos_ in ("VERB", "AUX"):  # participle modifier: "Iranian-backed militia"
         roles[np_root(trigger.head).i] = "patient"
-        roles[np_root(trigger.head).i + 0] = "patient"
         holder = noun_holder(np_root(trigger.head))
         if holder is not None:
             roles[holder.i] = "patient"
     else:
-        holder = noun_holder(trigger)
-        if holder is not None:
-            roles[holder.i] = "holder"
-            outer = noun_holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
-            if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
-                roles[outer.i] = "holder"
-        _commanded_roles(trigger, roles)  # before the light verb's clause_agent: "under" makes it ``commanded``
-        _light_verb_roles(trigger, roles)
-        _backed_roles(trigger, roles)
-        _history_roles(trigger, roles)
-        _united_front_roles(trigger, roles)
-        _intransitive_roles(trigger, roles)
-        _generic_head_owner(trigger, roles)
-        _generic_head_for(trigger, roles)
-        _as_phrase_owner(trigger, roles)
-        _accepted_pledge_roles(trigger, roles)
-        _merger_product(trigger, roles)
+        _noun_up_roles(trigger, roles)
     if trigger.pos_ in ("VERB", "AUX"):
         _product_roles(trigger, roles)
     if trigger.pos_ == "ADJ" or trigger.lemma_.lower() in ("joint", "combined") \
             or (trigger.dep_ == "amod" and trigger.lower_ in ("coordinated", "concerted")):
-        clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
-        if clause.pos_ in ("VERB", "AUX"):
-            agent = _inherited_agent(clause)
-            if agent is not None:
-                roles.setdefault(agent.i, "clause_agent")
-        if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
-            _shared_noun_roles(trigger.head, roles)
+        _joint_word_roles(trigger, roles)
     return _spread(trigger, roles)
+
+
+def _verb_up_roles(trigger: Token, roles: dict[int, str]) -> None:
+    """A verb's subject taken from above (control, conjunction), the noun a participle or relative clause
+    modifies, and what a generic or list noun there stands for."""
+    agent = _inherited_agent(trigger)
+    if agent is not None and not trigger.is_ancestor(agent):
+        roles[agent.i] = "patient" if _passive_participle(trigger) else "agent"
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        roles[trigger.head.i] = "patient"
+        described = noun_holder(trigger.head) if trigger.head.lemma_.lower() in GENERIC_NOUNS else None
+        if described is not None:  # "designates X as an organization associated with Y"
+            roles.setdefault(described.i, "patient")
+        listed = _listed_entity(trigger.head)
+        if listed is not None:  # "X was added to the list of groups linked to Y"
+            roles.setdefault(listed.i, "patient")
+    subject = _subject(trigger)
+    passive_rel = next((c for c in trigger.children if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE), None)
+    if passive_rel is not None and trigger.dep_ == "relcl":
+        roles[trigger.head.i] = "patient"
+    elif subject is None and trigger.dep_ == "relcl":
+        roles.setdefault(trigger.head.i, "agent")
+
+
+def _noun_up_roles(trigger: Token, roles: dict[int, str]) -> None:
+    """A relational noun's holder, then the roles the phrase around the noun gives (in this order: the
+    first role a token gets is kept)."""
+    holder = noun_holder(trigger)
+    if holder is not None:
+        roles[holder.i] = "holder"
+        outer = noun_holder(holder) if holder.lemma_.lower() in GENERIC_NOUNS else None
+        if outer is not None:  # "X, a Y-backed group" / "X is the Y affiliate group"
+            roles[outer.i] = "holder"
+    _commanded_roles(trigger, roles)  # before the light verb's clause_agent: "under" makes it ``commanded``
+    _light_verb_roles(trigger, roles)
+    _backed_roles(trigger, roles)
+    _history_roles(trigger, roles)
+    _united_front_roles(trigger, roles)
+    _intransitive_roles(trigger, roles)
+    _generic_head_owner(trigger, roles)
+    _generic_head_for(trigger, roles)
+    _as_phrase_owner(trigger, roles)
+    _accepted_pledge_roles(trigger, roles)
+    _merger_product(trigger, roles)
+
+
+def _joint_word_roles(trigger: Token, roles: dict[int, str]) -> None:
+    """ "joint", "combined", "coordinated" (or an adjective trigger): the subject of the clause they sit in
+    acts together with the others, and the noun they modify may be shared."""
+    clause = trigger.head.head if trigger.dep_ == "amod" else trigger.head
+    if clause.pos_ in ("VERB", "AUX"):
+        agent = _inherited_agent(clause)
+        if agent is not None:
+            roles.setdefault(agent.i, "clause_agent")
+    if trigger.dep_ == "amod" and trigger.head.pos_ == "NOUN":
+        _shared_noun_roles(trigger.head, roles)
 
 
 def _listed_entity(noun: Token) -> Token | None:
@@ -579,20 +582,7 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
     cooperation with Y, attacked Z": the verb's subject takes the role
     ``clause_agent`` and the verb's own "with"/"against" objects their prep roles.
     """
-    head = noun.head
-    verb = None
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
-            and head.lemma_.lower() in LIGHT_VERBS | RECEIVING_VERBS:
-        verb = head
-    elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        verb = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART:
-        verb = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBLE:
-        verb = _clause_verb(head.head)  # "X is responsible for the attack", "X claimed responsibility for it"
-    elif noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.dep_ in ("nsubj", "nsubjpass") \
-            and head.dep_ == "prep":  # "X, in cooperation with Y, attacked Z" with the phrase hung on X
-        roles.setdefault(head.head.i, "clause_agent")
+    verb = _light_verb(noun, roles)
     if verb is None:
         return
     agent = _inherited_agent(verb)
@@ -600,8 +590,33 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
         agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is not None and not noun.is_ancestor(agent):
         roles.setdefault(agent.i, "clause_agent")
-    if noun.dep_ != "dobj":
-        return
+    if noun.dep_ == "dobj":
+        _light_verb_prep_roles(verb, roles)
+
+
+def _light_verb(noun: Token, roles: dict[int, str]) -> Token | None:
+    """The verb whose subject acts through the noun ("formed an alliance", "in cooperation with", "took part
+    in the attack", "responsible for it"). A manner phrase hung on the subject itself makes that subject the
+    ``clause_agent`` at once (no verb to return)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in LIGHT_VERBS | RECEIVING_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART:
+        return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBLE:
+        return _clause_verb(head.head)  # "X is responsible for the attack", "X claimed responsibility for it"
+    if noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPS and head.head.dep_ in ("nsubj", "nsubjpass") \
+            and head.dep_ == "prep":  # "X, in cooperation with Y, attacked Z" with the phrase hung on X
+        roles.setdefault(head.head.i, "clause_agent")
+    return None
+
+
+def _light_verb_prep_roles(verb: Token, roles: dict[int, str]) -> None:
+    """The light verb's own "with"/"against"/... objects (and "from" after a receiving verb) take their prep
+    roles; "at" takes only a target noun ("carried out attacks at the headquarters of Y")."""
     preps = {"with", "against", "between", "alongside", "on"}
     if verb.lemma_.lower() in RECEIVING_VERBS:
         preps.add("from")
@@ -610,7 +625,7 @@ def _light_verb_roles(noun: Token, roles: dict[int, str]) -> None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     roles.setdefault(obj.i, f"prep:{prep.lower_}")
-        elif prep.dep_ == "prep" and prep.lower_ == "at":  # "carried out attacks at the headquarters of Y"
+        elif prep.dep_ == "prep" and prep.lower_ == "at":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in TARGET_NOUNS:
                     roles.setdefault(obj.i, "prep:at")
@@ -801,14 +816,30 @@ def _name_after_place(noun: Token) -> Token | None:
 
 def down_role(trigger: Token, token: Token) -> str | None:
     """Role of a token inside the trigger's subtree, from the edge below the trigger."""
+    path = _path_below(trigger, token)
+    if path is None:
+        return None
+    special = _path_role(trigger, path)
+    if special is not None:
+        return special
+    if not _transparent(path):
+        return None
+    return _edge_role(trigger, token, path)
+
+
+def _path_below(trigger: Token, token: Token) -> list[Token] | None:
+    """The tokens from ``token`` up to (not including) the trigger; None when the climb does not reach it
+    within ``_MAX_CLIMB`` steps or the token is the trigger."""
     path: list[Token] = []
     current = token
     while current != trigger and current.head != current and len(path) < _MAX_CLIMB:
         path.append(current)
         current = current.head
-    if current != trigger or not path:
-        return None
-    child = path[-1]
+    return path if current == trigger and path else None
+
+
+def _path_role(trigger: Token, path: list[Token]) -> str | None:
+    """Roles the whole path decides, before the edge below the trigger is looked at (the path may be opaque)."""
     if _owner_of_attack_in(trigger, path):
         return "agent"
     if _enemy_inside_companions(trigger, path):
@@ -818,8 +849,12 @@ def down_role(trigger: Token, token: Token) -> str | None:
         return split
     if _helped_subject(trigger, path):
         return "patient"
-    if not _transparent(path):
-        return None
+    return None
+
+
+def _edge_role(trigger: Token, token: Token, path: list[Token]) -> str | None:
+    """Role from the dependency of the path's top token (the trigger's child) on the trigger."""
+    child = path[-1]
     below = list(reversed(path[:-1]))
     dep = child.dep_
     is_verb = trigger.pos_ in ("VERB", "AUX")
@@ -1178,28 +1213,3 @@ def through_members(token: Token) -> bool:
             return True
         steps += 1
     return False
-
-
-# Bodies and texts named for the country they deal with: "the UN Panel of Experts on Yemen", "the envoy for Syria".
-_TOPIC_HEADS = frozenset({"panel", "expert", "committee", "commission", "envoy", "report", "reports", "conference",
-                          "resolution", "monitor", "monitoring", "rapporteur", "inquiry", "mission", "team"})
-
-
-def topic_of_body(kind: str, token: Token) -> bool:
-    """A state named only as the topic of a body or a report ("the Panel of Experts on Yemen"): no party."""
-    prep = token.head
-    if kind != "state" or token.dep_ != "pobj" or prep.lower_ not in ("on", "for") or prep.head == prep:
-        return False
-    return prep.head.lemma_.lower() in _TOPIC_HEADS
-
-
-def origin_modifier(kind: str, token: Token) -> bool:
-    """A state named only for where people come from or where a group sits ("Pakistan-based",
-    "Mozambican fighters", "of Ugandan origin"): it fills no relation role."""
-    if kind != "state":
-        return False
-    head = token.head
-    if head.i > token.i and head.lower_ in _SEAT_PARTICIPLES:
-        return True
-    return token.dep_ in ("amod", "compound", "nmod") and (head.lemma_.lower() in ORIGIN_NOUNS
-                                                           or head.lemma_.lower() in _GROUP_ORIGIN_NOUNS)
