@@ -656,7 +656,10 @@ def _claimed_name(sent: Span, token: Token, covered: set[int], checked: bool) ->
 def _entity_parts(sent: Span) -> list[tuple[Span, Span]]:
     """The sentence's entities, tidied and cut into the places they name, each with the span it was cut from."""
     named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
-    return [(piece, part) for whole in _joined_names(named) for some in _comma_parts(whole)
+    # an organisation's span cut at its comma ("at Buea, Southwest Cameroon") is checked whole: the actor
+    # recogniser may have taken the whole for a group's name, not each part
+    return [(whole if some is not whole and whole.label_ not in PLACE_LABELS else piece, part)
+            for whole in _joined_names(named) for some in _comma_parts(whole)
             for piece in _in_parts(some) for part in _lga_parts(piece)]
 
 
@@ -795,8 +798,10 @@ def _comma_parts(ent: Span) -> list[Span]:
     """An entity the model runs over a comma ("Abuja, Nigeria", "Moyale,Somali Region") is a town and its
     division or country when the last part is one: each part is a place of its own (the whole is in no
     gazetteer)."""
-    if len(ent) < 3 or ent.label_ not in PLACE_LABELS or not any(t.text == "," for t in ent):
-        return [ent]  # an ORG or PERSON span is a place only as a whole ("at Buea, Southwest Cameroon")
+    if len(ent) < 3 or not any(t.text == "," for t in ent):
+        return [ent]
+    if ent.label_ not in PLACE_LABELS and not _after_place_preposition(ent):
+        return [ent]  # an ORG or PERSON span elsewhere is a group's or a person's name ("Smith, Texas Rangers")
     parts, start = [], ent.start
     for token in ent:
         if token.text == ",":
@@ -805,10 +810,15 @@ def _comma_parts(ent: Span) -> list[Span]:
             start = token.i + 1
     if start < ent.end:
         parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
-    last = geocode(parts[-1].text) if len(parts) > 1 else None
+    last = geocode(_DIRECTION_ADJ.sub("", parts[-1].text)) if len(parts) > 1 else None
     if last is None or last.precision not in ("country", "admin1"):
         return [ent]  # "Kenilworth, Cape Town": a part the gazetteer lacks, in its city (see ``_named_after``)
     return parts
+
+
+def _after_place_preposition(ent: Span) -> bool:
+    """"at Buea, Southwest Cameroon" tagged as an organisation: the object of a place preposition."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATION_PREPS and ent.root.head.lower_ != "of"
 
 
 def _in_parts(ent: Span) -> list[Span]:
