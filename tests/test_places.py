@@ -859,3 +859,29 @@ def test_untagged_name_of_a_settlement_taken_by_a_control_verb():
                   ["nsubj", "ROOT", "compound", "dobj", "prep", "pobj", "punct"],
                   ["NOUN", "VERB", "PROPN", "NOUN", "ADP", "NOUN", "PUNCT"])
     assert _names_unit(doc[2])
+
+
+@pytest.mark.parametrize(("text", "trigger", "surface", "country"), [
+    # the parser makes the country the preposition's object and the place before it a modifier of it
+    ("Two guards died when gunmen raided a post on the edge of Kano in Nigeria.", "raided", "Kano", "NG"),
+    ("Three herders were shot dead in Zamfara state, Nigeria on Monday.", "shot", "Zamfara", "NG"),
+    ("A roadside bomb struck a patrol near Mosul Iraq on Friday.", "bomb", "Mosul", "IQ"),
+    # the capital in apposition after its country
+    ("A grenade blast in the capital of Uganda, Kampala left two people hurt.", "blast", "Kampala", "UG"),
+])
+def test_country_pick_gives_way_to_the_place_named_in_it(nlp, text, trigger, surface, country):
+    _assert_picked(nlp, text, trigger, surface, country)
+
+
+def test_organisation_span_over_a_comma_after_a_place_preposition_is_cut(nlp):
+    # "at X, Southwest Y" tagged as one organisation: after "at" it is a town and its country
+    from spacy.tokens import Doc
+
+    from conflictgraph.extract.events.location import _place_spans
+
+    words = ["Two", "died", "in", "clashes", "at", "Buea", ",", "Southwest", "Cameroon", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 4, 5, 8, 5, 1],
+              deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct", "compound", "appos", "punct"],
+              pos=["NUM", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT"],
+              lemmas=[w.lower() for w in words], ents=["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert [span.text for span, _ in _place_spans(doc[:])][:1] == ["Buea"]

@@ -656,7 +656,10 @@ def _claimed_name(sent: Span, token: Token, covered: set[int], checked: bool) ->
 def _entity_parts(sent: Span) -> list[tuple[Span, Span]]:
     """The sentence's entities, tidied and cut into the places they name, each with the span it was cut from."""
     named = [_across_hyphens(sent, _without_leading_article(ent)) for ent in span_ents(sent)]
-    return [(piece, part) for whole in _joined_names(named) for some in _comma_parts(whole)
+    # an organisation's span cut at its comma ("at Buea, Southwest Cameroon") is checked whole: the actor
+    # recogniser may have taken the whole for a group's name, not each part
+    return [(whole if some is not whole and whole.label_ not in PLACE_LABELS else piece, part)
+            for whole in _joined_names(named) for some in _comma_parts(whole)
             for piece in _in_parts(some) for part in _lga_parts(piece)]
 
 
@@ -795,8 +798,10 @@ def _comma_parts(ent: Span) -> list[Span]:
     """An entity the model runs over a comma ("Abuja, Nigeria", "Moyale,Somali Region") is a town and its
     division or country when the last part is one: each part is a place of its own (the whole is in no
     gazetteer)."""
-    if len(ent) < 3 or ent.label_ not in PLACE_LABELS or not any(t.text == "," for t in ent):
-        return [ent]  # an ORG or PERSON span is a place only as a whole ("at Buea, Southwest Cameroon")
+    if len(ent) < 3 or not any(t.text == "," for t in ent):
+        return [ent]
+    if ent.label_ not in PLACE_LABELS and not _after_place_preposition(ent):
+        return [ent]  # an ORG or PERSON span elsewhere is a group's or a person's name ("Smith, Texas Rangers")
     parts, start = [], ent.start
     for token in ent:
         if token.text == ",":
@@ -805,10 +810,15 @@ def _comma_parts(ent: Span) -> list[Span]:
             start = token.i + 1
     if start < ent.end:
         parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
-    last = geocode(parts[-1].text) if len(parts) > 1 else None
+    last = geocode(_DIRECTION_ADJ.sub("", parts[-1].text)) if len(parts) > 1 else None
     if last is None or last.precision not in ("country", "admin1"):
         return [ent]  # "Kenilworth, Cape Town": a part the gazetteer lacks, in its city (see ``_named_after``)
     return parts
+
+
+def _after_place_preposition(ent: Span) -> bool:
+    """"at Buea, Southwest Cameroon" tagged as an organisation: the object of a place preposition."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATION_PREPS and ent.root.head.lower_ != "of"
 
 
 def _in_parts(ent: Span) -> list[Span]:
@@ -1382,11 +1392,10 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
         return _with_heading(heading, (_neighbour_place(sents) or demonym_place(sents, trigger)) if fallback else None)
     near = [c for c in found if c.score >= top - 1.01]
     best = max(near, key=lambda c: (_rank(c), c.score))
-    best = _settlement_inside(best, near)
-    best = _named_inside(best, near, sents[0].doc) if sents else best
-    best = _unit_within(best, found, sents[0].doc) if sents else best
-    best = _city_around(best, found, sents[0].doc) if sents else best
-    best = _city_told_later(best, own, sents)
+    refined = _refined(best, near, found, sents[0].doc)
+    if refined.place.precision == "country":
+        refined = _refined(_placed_in_country(best, found, sents[0].doc), near, found, sents[0].doc)
+    best = _city_told_later(refined, own, sents)
     if best.place.country is None or best.place.admin1 is None or best.place.precision == "unknown":
         best = _with_context(best, found, _sentence_of(best, sents), _document_hint(sents))
     if best.place.country is None and best.place.precision == "unknown":
@@ -1398,6 +1407,15 @@ def pick_location(sents: list[Span], trigger: Token | None, fallback: bool = Tru
             place = Place(name=best.place.name, country=country, precision="unknown")
             best = Located(place, best.start, best.end, best.text, best.score)
     return _with_heading(heading, best)
+
+
+def _refined(best: Located, near: list[Located], found: list[Located], doc: Doc) -> Located:
+    """The best-scored candidate made more specific: a settlement, unit or named place inside it, or the city
+    around a quarter."""
+    best = _settlement_inside(best, near)
+    best = _named_inside(best, near, doc)
+    best = _unit_within(best, found, doc)
+    return _city_around(best, found, doc)
 
 
 # a report opening with the incident's name ("2016 Pathankot attack: militants ...", "Battle of Kulbiyow: ...",
@@ -1614,6 +1632,38 @@ def _placed_in(inner: Span | None, outer: Span) -> bool:
         return False
     holder = root.head.head
     return inner.start <= holder.i < inner.end or (holder.i == inner.end and holder.lower_ in _SETTLEMENT_NOUNS)
+
+
+# the words between a place and the country right after it that name the country as its container ("Kaduna
+# state, Nigeria", "the outskirts of Quetta in Pakistan", "the Lac region of Chad", "Tika in northern Cameroon",
+# "Tripoli Libya")
+_COUNTRY_AFTER_PLACE = re.compile(
+    r"^(?:\s+(?i:state|province|region|district|department|governorate|county|territory|prefecture|canton))?"
+    r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?i:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|far)\s+)?|\s+)$")
+# "the capital of Iraq, Baghdad": the country's capital in apposition after it
+_CAPITAL_BEFORE_COUNTRY = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _placed_in_country(best: Located, found: list[Located], doc: Doc) -> Located:
+    """A country pick gives way to a place of that country the text names as lying in it, right before it ("in
+    Kaduna state, Nigeria", "on the outskirts of Quetta in Pakistan") or as its capital after it ("in the
+    capital of Iraq, Baghdad"): the parser often makes the country the preposition's object, the place a
+    modifier of it."""
+    if best.place.precision != "country":
+        return best
+    chars = doc_text(doc)
+    inside = [c for c in found if c.place.country in (best.place.country, None) and c.place.precision != "country"
+              and (_before_its_country(c, best, chars) or _capital_after(c, best, chars))]
+    return min(inside, key=lambda c: abs(c.start - best.start)) if inside else best
+
+
+def _before_its_country(inner: Located, country: Located, chars: str) -> bool:
+    return country.start - 40 <= inner.end <= country.start and bool(_COUNTRY_AFTER_PLACE.match(chars[inner.end:country.start]))
+
+
+def _capital_after(inner: Located, country: Located, chars: str) -> bool:
+    return inner.place.precision == "city" and re.fullmatch(r"\s*,\s*", chars[country.end:inner.start]) is not None \
+        and _CAPITAL_BEFORE_COUNTRY.search(chars[max(0, country.start - 30):country.start]) is not None
 
 
 # the least score of a city another sentence puts the event in ("in X", "the city of X"; a modifier scores less)
