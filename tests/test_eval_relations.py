@@ -19,8 +19,8 @@ def test_mmp_floors() -> None:
     from conflictgraph.evaluation.mmp import evaluate
 
     scores = evaluate(_data("stanford_mmp"))["scores"]
-    # measured 2026-12-04 (eleventh round): overall 0.661, riv 0.84, mer 0.75, all 0.711, spl 0.70, aff 0.305
-    floors = {"overall_hit": 0.645, "riv_hit": 0.82, "mer_hit": 0.72, "all_hit": 0.69, "spl_hit": 0.68, "aff_hit": 0.28,
+    # measured 2026-12-04 (fourteenth round): overall 0.671, riv 0.84, mer 0.75, all 0.719, spl 0.70, aff 0.341
+    floors = {"overall_hit": 0.655, "riv_hit": 0.82, "mer_hit": 0.72, "all_hit": 0.70, "spl_hit": 0.68, "aff_hit": 0.32,
               "both_groups_found": 0.87}
     for key, floor in floors.items():
         assert scores[key] >= floor, (key, scores[key])
