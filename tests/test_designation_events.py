@@ -83,3 +83,18 @@ def test_taking_things_or_taking_back_words_is_no_takeover_or_withdrawal(types, 
 ])
 def test_territory_taken_and_forces_withdrawn_stay_events(types, text, kind):
     assert kind in types(text)
+
+
+def test_an_agreement_named_in_passing_is_not_placed_in_another_clause():
+    from conflictgraph.extract.pipeline import get_extractor
+
+    extractor = get_extractor()
+
+    def agreements(text: str) -> list:
+        return [e for e in extractor.extract(Document(id="t", text=text)).events if e.type == "agreement"]
+
+    passing = agreements("Police blamed the Cali bombing on the EMC, a FARC dissident group which rejected the 2016 "
+                         "peace agreement.")
+    assert passing and all(e.location is None or e.location.name != "Cali" for e in passing)
+    signed = agreements("The government and the FARC signed a peace agreement in Havana in 2016.")
+    assert signed and signed[0].location is not None and signed[0].location.name == "Havana"

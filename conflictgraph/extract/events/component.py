@@ -758,12 +758,24 @@ def _evidence(group: _Group, text: str) -> tuple[Evidence, ...]:
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "ccomp", "parataxis"})
 
 
-def _in_clause(trigger: Token, evidence: dict | None, values: tuple) -> tuple:
+def _clause_head(trigger: Token) -> Token:
+    """The verb whose clause a noun trigger belongs to ("signed a peace agreement in Havana": signed)."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else trigger
+
+
+def _in_clause(trigger: Token, evidence: dict | None, values: tuple, same_sentence_only: bool = False) -> tuple:
     """``values`` when ``evidence`` lies in the trigger's own clause, else as many Nones: a designation's
     sentence often dates or places something else ("led by X since 1992 and designated by Y"; "LeT, designated
     by the UN, was blamed for the 2008 Mumbai attacks"; "the group, which pledged allegiance in 2012, ...")."""
     if evidence is None:
         return values
+    if same_sentence_only and not trigger.sent.start_char <= evidence["start"] < trigger.sent.end_char:
+        return values  # told in another sentence of the event: that sentence is about it
     span = trigger.doc.char_span(evidence["start"], evidence["end"], alignment_mode="expand")
     token = span.root if span is not None else None
     for _ in range(len(trigger.sent)):
@@ -828,6 +840,9 @@ def _when_where_who(group: _Group, document: Document, mentions: Sequence[Mentio
     place of its own clause."""
     dated = _date(group, document.published)
     place, place_evidence = _location(group, document)
+    if etype == "agreement":
+        # "X, which rejected the 2016 peace agreement, was blamed for the Cali bombing": not signed in Cali
+        place, place_evidence = _in_clause(_clause_head(trigger), place_evidence, (place, place_evidence), same_sentence_only=True)
     if etype == "designation":
         links = designation_links(group.trigger.doc, trigger, mentions)
         dated = _in_clause(trigger, dated[3], dated)
