@@ -146,6 +146,28 @@ _SEATED_NOUNS = frozenset({
 
 def _prep_score(root: Token) -> float:
     """+3 for the object of a place preposition; less for reference points, modifiers and speakers."""
+    token = _slot_token(root)
+    if _names_incident(token):
+        return 1.0  # "the Nahariya massacre": the incident is named after its place (weaker than "in X")
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in PLACE_NOUNS:
+        return -2.5  # "a U.S. military vehicle": a modifier; a city as modifier ("a Kabul hotel") is lifted by the caller
+    if token.dep_ == "pobj" and token.head.lower_ in _ROUTE_PREPS:
+        return 2.0
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS:
+        return 2.5
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+        return _place_prep_score(token.head)
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _after_dangling_prep(token):
+        return 3.0  # "in Mahmoudiyah killing 13", "Near Khartsyzk, a commander was killed": a misparsed "in X"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS | {"condemn", "urge", "vow"}:
+        return -4.0
+    if token.dep_ == "nsubj":
+        return -2.0
+    return 0.0
+
+
+def _slot_token(root: Token) -> Token:
+    """The token that fills the name's slot in the sentence: past appositions, conjuncts and settlement nouns."""
     token = root
     if _named_by_place_noun(token):
         token = token.doc[token.i - 1]  # "in the capital Sana'a": the noun carries the preposition
@@ -157,37 +179,25 @@ def _prep_score(root: Token) -> float:
             token = token.head  # "on Khanasir town": the town noun carries the preposition
             continue
         break
-    if _names_incident(token):
-        return 1.0  # "the Nahariya massacre": the incident is named after its place (weaker than "in X")
-    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in PLACE_NOUNS:
-        return -2.5  # "a U.S. military vehicle": a modifier; a city as modifier ("a Kabul hotel") is lifted by the caller
-    if token.dep_ == "pobj" and token.head.lower_ in _ROUTE_PREPS:
-        return 2.0
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTROL_VERBS:
-        return 2.5
-    if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
-        prep = token.head
-        governor = prep.head
-        if prep.lower_ == "of":
-            if governor.lemma_.lower() in _REFERENCE_HEADS or any(c.lower_ in _REFERENCE_HEADS for c in governor.children):
-                return -1.0  # "southeast of Tel Aviv": a reference point
-            if governor.lemma_.lower() in PLACE_NOUNS and governor.dep_ == "pobj" and _near_a_name(governor.head):
-                return 1.0  # "the village of Akmese near the city of Siirt"
-            return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
-        if prep.lower_ in ("from", "between") or _near_a_name(prep) or _inside_a_source(governor):
-            return 1.0  # "Al-Hawari near Benghazi", "Kambari (near Maiduguri)": where the named place lies
-        if governor.lemma_.lower() in _REFERENCE_HEADS:
-            return -1.0
-        if governor.pos_ == "NOUN" and governor.lemma_.lower() in _SEATED_NOUNS:
-            return -2.0  # "Mali's partners in Moscow": where those people sit, not where it happened
-        return 3.0
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _after_dangling_prep(token):
-        return 3.0  # "in Mahmoudiyah killing 13", "Near Khartsyzk, a commander was killed": a misparsed "in X"
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS | {"condemn", "urge", "vow"}:
-        return -4.0
-    if token.dep_ == "nsubj":
-        return -2.0
-    return 0.0
+    return token
+
+
+def _place_prep_score(prep: Token) -> float:
+    """The score of a name after a place preposition, by what the preposition hangs on."""
+    governor = prep.head
+    if prep.lower_ == "of":
+        if governor.lemma_.lower() in _REFERENCE_HEADS or any(c.lower_ in _REFERENCE_HEADS for c in governor.children):
+            return -1.0  # "southeast of Tel Aviv": a reference point
+        if governor.lemma_.lower() in PLACE_NOUNS and governor.dep_ == "pobj" and _near_a_name(governor.head):
+            return 1.0  # "the village of Akmese near the city of Siirt"
+        return 3.0 if governor.lemma_.lower() in PLACE_NOUNS else 0.0
+    if prep.lower_ in ("from", "between") or _near_a_name(prep) or _inside_a_source(governor):
+        return 1.0  # "Al-Hawari near Benghazi", "Kambari (near Maiduguri)": where the named place lies
+    if governor.lemma_.lower() in _REFERENCE_HEADS:
+        return -1.0
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() in _SEATED_NOUNS:
+        return -2.0  # "Mali's partners in Moscow": where those people sit, not where it happened
+    return 3.0
 
 
 def _names_its_member(root: Token) -> bool:
@@ -399,18 +409,10 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
     place = geocode(text, hint) if hint else geocode(text)
     if hint and not strong and place is not None and place.precision == "city":
         place = _famous_namesake(text, place, hint)
-    direction = _DIRECTION_ADJ.match(text)
-    bare = direction is not None and direction.group(0).strip().lower() in _BARE_DIRECTIONS
-    if place is None and direction and not (bare and listed_name(text)):
-        # ("West Bank" under a hint elsewhere is a name of its own, looked up abroad below)
-        part = _lookup(_DIRECTION_ADJ.sub("", text), hint, strong, focus, named)
-        if not bare:
+    if place is None:
+        decided, part = _without_direction(text, hint, strong, focus, named)
+        if decided:
             return part
-        if part is not None and part.precision == "city" and part.country != hint \
-                and (city_population(_DIRECTION_ADJ.sub("", text)) or 0) < _BIG_CITY:
-            part = None  # "North Samar" is a province of its own, not the north of a Ukrainian town called Samar
-        if part is not None and part.precision != "country":
-            return part  # "north-west Pakistan" names no place of its own: a town named beside it is where it was
     first = text.split(" ", 1)
     nationality = demonym_countries().get(first[0].lower()) if place is None and len(first) == 2 else None
     if nationality is not None:
@@ -424,15 +426,41 @@ def _lookup(text: str, hint: str | None, strong: bool, focus: str | None = None,
     if place is None:
         place = _without_article(text, hint, strong, focus, named)
     if place is None and hint:
-        place = geocode(text)
-        if strong and place is not None and place.precision not in ("country", "region"):
-            return _REFUSED  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
-        if hint == focus and place is not None and place.precision == "city" \
-                and (city_population(text) or 0) < _FAMOUS_ABROAD and place.country not in named:
-            # a town abroad in a document about another country: more likely a local town the gazetteer
-            # lacks ("Palma" in a report on Mozambique) than Palma de Mallorca; unless the document names
-            # the town's own country too ("Goma" in a report on Rwanda and the Congo)
-            return Place(name=text, country=hint, precision="unknown")
+        return _abroad(text, hint, strong, focus, named)
+    return place
+
+
+def _without_direction(text: str, hint: str | None, strong: bool, focus: str | None,
+                       named: frozenset[str]) -> tuple[bool, Place | None]:
+    """(decided, place) for a name opening with a direction word ("northern Borno", "North Samar"); not
+    decided when the word is part of the name or the rest names only a country."""
+    direction = _DIRECTION_ADJ.match(text)
+    bare = direction is not None and direction.group(0).strip().lower() in _BARE_DIRECTIONS
+    if not direction or (bare and listed_name(text)):
+        return False, None  # ("West Bank" under a hint elsewhere is a name of its own, looked up abroad below)
+    rest = _DIRECTION_ADJ.sub("", text)
+    part = _lookup(rest, hint, strong, focus, named)
+    if not bare:
+        return True, part
+    if part is not None and part.precision == "city" and part.country != hint \
+            and (city_population(rest) or 0) < _BIG_CITY:
+        part = None  # "North Samar" is a province of its own, not the north of a Ukrainian town called Samar
+    if part is not None and part.precision != "country":
+        return True, part  # "north-west Pakistan" names no place of its own: a town named beside it is where it was
+    return False, None
+
+
+def _abroad(text: str, hint: str, strong: bool, focus: str | None, named: frozenset[str]) -> Place | None:
+    """A name the hint's country lacks, looked up anywhere."""
+    place = geocode(text)
+    if strong and place is not None and place.precision not in ("country", "region"):
+        return _REFUSED  # a homonym abroad: "Solhan" in a sentence about Burkina Faso is not in Turkey
+    if hint == focus and place is not None and place.precision == "city" \
+            and (city_population(text) or 0) < _FAMOUS_ABROAD and place.country not in named:
+        # a town abroad in a document about another country: more likely a local town the gazetteer
+        # lacks ("Palma" in a report on Mozambique) than Palma de Mallorca; unless the document names
+        # the town's own country too ("Goma" in a report on Rwanda and the Congo)
+        return Place(name=text, country=hint, precision="unknown")
     return place
 
 
