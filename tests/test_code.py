@@ -28,3 +28,13 @@ def test_no_module_binds_a_top_level_name_twice() -> None:
         if repeated:
             twice[str(path.relative_to(PACKAGE))] = repeated
     assert not twice, twice
+
+
+def test_no_function_is_longer_than_forty_lines() -> None:
+    # STYLE.md: small functions; a long one is where rules pile up unnamed
+    long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 40:
+                long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, long
