@@ -85,10 +85,20 @@ def distance_km(a: Place, b: Place) -> float | None:
 
 def same_place(a: Place | None, b: Place | None) -> str | None:
     """Why two places are the same for matching purposes, or ``None``."""
-    if a is None or b is None:
-        return None
-    if a.country and b.country and a.country != b.country:
-        return None
+    return _town(a, b) or _contained(a, b) if _comparable(a, b) else None
+
+
+def same_town(a: Place | None, b: Place | None) -> str | None:
+    """Why two places are one town (same id, same name, or a few km apart), or ``None``."""
+    return _town(a, b) if _comparable(a, b) else None
+
+
+def _comparable(a: Place | None, b: Place | None) -> bool:
+    """Both known and not in two different countries (events in different countries never match)."""
+    return a is not None and b is not None and not (a.country and b.country and a.country != b.country)
+
+
+def _town(a: Place, b: Place) -> str | None:
     if a.geonames_id and a.geonames_id == b.geonames_id:
         return f"same place {a.name} ({a.country})"
     if a.name and b.name and normalize(a.name) == normalize(b.name):
@@ -97,6 +107,11 @@ def same_place(a: Place | None, b: Place | None) -> str | None:
     fine = {"point", "city", "unknown"}  # an unlisted place with coordinates has its container town's point
     if km is not None and a.precision in fine and b.precision in fine and km <= MAX_KM:
         return f"places {a.name} and {b.name} {km:.0f} km apart"
+    return None
+
+
+def _contained(a: Place, b: Place) -> str | None:
+    """Why one place lies in the other, known only at admin1 or country precision, or ``None``."""
     for coarse, fine_place in ((a, b), (b, a)):
         if coarse.precision == "admin1" and fine_place.admin1 and coarse.name and normalize(fine_place.admin1) == normalize(coarse.name):
             return f"{fine_place.name} lies in {coarse.name} ({coarse.country})"
@@ -111,11 +126,6 @@ def _perpetrators(event: Event) -> set[str]:
 
 def _month_only(a: str | None, b: str | None) -> bool:
     return any(value is not None and len(value) == 7 for value in (a, b))
-
-
-def _fine_place(reason: str) -> bool:
-    """A place match by town (id, name or distance), not by one place lying in the other's region or country."""
-    return " lies in " not in reason
 
 
 def match_reason(new: Event, existing: Event) -> str | None:
@@ -134,7 +144,7 @@ def match_reason(new: Event, existing: Event) -> str | None:
         return None
     if close is None and not shared:
         return None
-    if _month_only(new.date, existing.date) and not (shared and _fine_place(place)):
+    if _month_only(new.date, existing.date) and not (shared and same_town(new.location, existing.location)):
         return None  # a month is a long window: the same town and the same doer must say it is one event
     subtype = new.subtype or existing.subtype
     parts = [f"same type {new.type}" + (f"/{subtype}" if subtype else "")]
