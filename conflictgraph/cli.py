@@ -16,7 +16,7 @@ from rich.table import Table
 
 from conflictgraph import __version__
 from conflictgraph.errors import ConflictGraphError
-from conflictgraph.models import ACTOR_KINDS, CERTAINTIES, EVENT_TYPES, RELATION_TYPES
+from conflictgraph.models import ACTOR_KINDS, CERTAINTIES, EVENT_TYPES, RELATION_TYPES, VIOLENT_TYPES
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 err = Console(stderr=True)
@@ -199,12 +199,10 @@ def _event_line(event: dict) -> str:
     kind = event["type"] + (f"/{event['subtype']}" if event.get("subtype") else "")
     killed = _bounds_text(event.get("killed"))
     # a toll is asked of violence only: "killed ?" after a designation or an agreement reads as a missing figure
-    toll = f" killed {killed or '?'}" if killed or event["type"] in _VIOLENT_TYPES else ""
+    toll = f" killed {killed or '?'}" if killed or event["type"] in VIOLENT_TYPES else ""
     sources = len(event.get("sources") or [])
     return f"{event.get('date') or '?'} {kind} {place}{toll} [{event['certainty']}] ({sources} source{'s' * (sources != 1)})"
 
-
-_VIOLENT_TYPES = frozenset({"attack", "battle"})
 
 
 @cli.command()

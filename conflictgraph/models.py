@@ -37,6 +37,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "attack", "battle", "takeover", "withdrawal", "defeat", "agreement",
     "designation", "arrest", "protest", "statement",
 )
+# the violent event types: the ones with tolls, grouped as one family of triggers
+VIOLENT_TYPES: frozenset[str] = frozenset({"attack", "battle"})
 ATTACK_SUBTYPES: tuple[str, ...] = (
     "bombing", "suicide_bombing", "armed_assault", "assassination", "kidnapping",
     "hijacking", "arson", "infrastructure_attack", "airstrike", "drone_strike", "shelling",

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from conflictgraph.extract.dates import WEEKDAYS
+from conflictgraph.models import VIOLENT_TYPES
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -23,7 +24,7 @@ logger.addHandler(logging.NullHandler())
 PATTERNS = Path(__file__).parent / "patterns" / "triggers.jsonl"
 
 # Event families: triggers of one family in one paragraph describe one event unless they say otherwise.
-FAMILY: dict[str, str] = {"attack": "violence", "battle": "violence"}
+FAMILY: dict[str, str] = dict.fromkeys(VIOLENT_TYPES, "violence")
 
 KILL_WORDS: frozenset[str] = frozenset({
     "kill", "killed", "die", "dead", "death", "murder", "slay", "slain", "behead", "execute", "massacre",
