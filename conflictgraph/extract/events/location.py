@@ -327,21 +327,42 @@ def _names_border(token: Token) -> bool:
 def _document_hint(sents: list[Span]) -> str | None:
     """The country most often named or implied across the given sentences' document: a weak hint
     for sentences that name none (homonyms elsewhere are not refused on its word)."""
-    return _document_countries(sents[0].doc)[0] if sents else None
+    return _document_countries(sents[0].doc).hint if sents else None
 
 
 def _document_focus(doc: Doc) -> str | None:
     """The document hint when several sentences name that country: a report about it."""
-    return _document_countries(doc)[1]
+    countries = _document_countries(doc)
+    return countries.hint if countries.sentences(0) >= _FOCUS_SENTENCES else None
 
 
 def _document_named(doc: Doc) -> frozenset[str]:
     """Every country the document names or implies in some sentence."""
-    return _document_countries(doc)[2]
+    return _document_countries(doc).named
 
 
-def _document_countries(doc: Doc) -> tuple[str | None, str | None, frozenset[str], str | None]:
-    """(hint, focus, every country named, subject) of the document."""
+def _document_subject(doc: Doc) -> str | None:
+    """The country a report is about: named in several sentences, twice as many as any other."""
+    countries = _document_countries(doc)
+    first = countries.sentences(0)
+    return countries.hint if first >= _SUBJECT_SENTENCES and first >= 2 * countries.sentences(1) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Countries:
+    ranked: tuple[tuple[str, int], ...]  # countries with the number of sentences naming them, most first
+    named: frozenset[str]  # every country named or implied
+
+    @property
+    def hint(self) -> str | None:
+        return self.ranked[0][0] if self.ranked else None
+
+    def sentences(self, rank: int) -> int:
+        return self.ranked[rank][1] if rank < len(self.ranked) else 0
+
+
+def _document_countries(doc: Doc) -> _Countries:
+    """The countries the document names, by how many sentences name each."""
     # Depends on the document only; computed once per document (it scans every sentence's
     # entities, and it is asked for every event: recomputing it made event cost quadratic).
     if _DOCUMENT_HINT not in doc.user_data:
@@ -353,17 +374,10 @@ def _document_countries(doc: Doc) -> tuple[str | None, str | None, frozenset[str
             if hint:
                 counts[hint] = counts.get(hint, 0) + 1
             named.update(_named_countries(sent))
-        best = max(counts, key=counts.get) if counts else None
-        focus = best if best and counts[best] >= _FOCUS_SENTENCES else None
-        others = sorted(counts.values(), reverse=True)[1:2] or [0]
-        subject = best if best and counts[best] >= _SUBJECT_SENTENCES and counts[best] >= 2 * others[0] else None
-        doc.user_data[_DOCUMENT_HINT] = (best, focus, frozenset(named | set(counts)), subject)
+        # a stable sort: among countries named equally often, the first named leads (as max() picked it)
+        ranked = tuple(sorted(counts.items(), key=lambda item: -item[1]))
+        doc.user_data[_DOCUMENT_HINT] = _Countries(ranked, frozenset(named | set(counts)))
     return doc.user_data[_DOCUMENT_HINT]
-
-
-def _document_subject(doc: Doc) -> str | None:
-    """The country a report is about: named in several sentences, twice as many as any other."""
-    return _document_countries(doc)[3]
 
 
 _DOCUMENT_HINT = "conflict.events.document_countries"
@@ -1459,7 +1473,7 @@ _HEADING_PLACE = "conflict.events.heading_place"
 def _document_heading(doc: Doc) -> Located | None:
     """``_heading_place`` under the document's hint, computed once per document (every event asks for it)."""
     if _HEADING_PLACE not in doc.user_data:
-        doc.user_data[_HEADING_PLACE] = _heading_place(doc, _document_countries(doc)[0])
+        doc.user_data[_HEADING_PLACE] = _heading_place(doc, _document_countries(doc).hint)
     return doc.user_data[_HEADING_PLACE]
 
 
