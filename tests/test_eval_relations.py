@@ -68,3 +68,25 @@ def test_mmp_finds_groups_spelled_with_transliteration_variants() -> None:
     assert text[span[0]:span[1]] == "Asai'ib Ahl al-Haqq"
     # one-word names stay strict: "Hamass" is no spelling of Hamas
     assert find_group("Hamass fighters met.", "Hamas") == []
+
+
+def test_mmp_finds_a_state_by_its_government_and_forces() -> None:
+    from conflictgraph.evaluation.mmp import find_group
+
+    text = "The rebels later sided with the Sri Lankan government against their old comrades."
+    (span,) = set(find_group(text, "Democratic Socialist Republic of Sri Lanka"))
+    assert text[span[0]:span[1]] == "Sri Lankan government"
+    assert find_group("Aid flights landed in Sri Lanka.", "Democratic Socialist Republic of Sri Lanka") == []
+    text = "Somali forces and the militia pushed the insurgents out of the port."
+    assert [text[s:e] for s, e in find_group(text, "Federal Government of Somalia")] == ["Somali forces"]
+
+
+def test_mmp_finds_groups_by_the_acronym_of_their_original_name() -> None:
+    from conflictgraph.evaluation.mmp import find_group
+
+    # the knowledge base gives the Italian and Spanish names; their initials are the usual acronyms
+    text = "A few FCA militants went over to another cell."
+    assert [text[s:e] for s, e in find_group(text, "Armed Communist Formations")] == ["FCA"]
+    text = "The ERP was set up by dissidents of a larger guerrilla."
+    assert [text[s:e] for s, e in find_group(text, "People's Revolutionary Army (Colombia)")] == ["ERP"]
+    assert find_group("The erp module failed.", "People's Revolutionary Army (Colombia)") == []

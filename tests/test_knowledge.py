@@ -211,3 +211,16 @@ def test_build_script_skips_without_data(tmp_path: Path, capsys: pytest.CaptureF
     assert build.main(["--data-dir", str(tmp_path / "absent"), "--out-dir", str(tmp_path / "out")]) == 0
     assert "shared data not found" in capsys.readouterr().out
     assert not (tmp_path / "out").exists()
+
+
+def test_historic_groups_known_by_their_original_names() -> None:
+    from conflictgraph.knowledge.actors import load_knowledge_base
+    from conflictgraph.knowledge.names import norm
+
+    kb = load_knowledge_base()
+    names = {entry.id: {norm(n) for n in entry.names()} for entry in kb.entries.values()}
+    assert norm("Mouvement Islamique Armé") in names["mia-algeria"]
+    assert norm("OJAL") in names["ojal"]
+    assert norm("Republic of Ichkeria") in names["chechen-republic-of-ichkeria"]
+    # the Karuna faction and the TMVP it became are one entry
+    assert norm("Colonel Karuna Faction") in names["tmvp"] and "colonel-karuna-faction" not in names

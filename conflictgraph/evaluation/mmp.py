@@ -42,7 +42,8 @@ ACCEPT: dict[str, frozenset[str]] = {
     "mer": frozenset({"merged_with"}),
 }
 RELATIONS_FILE = "Militant-Group-Relationships-clean.csv"
-_SMALL = frozenset({"of", "the", "in", "and", "for", "al", "el", "de", "la", "ul", "e", "i", "wa"})
+_SMALL = frozenset({"of", "the", "in", "and", "for", "al", "el", "de", "la", "ul", "e", "i", "wa",
+                    "des", "du", "del", "di", "le", "les", "los", "las", "y"})  # French, Spanish, Italian too
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,18 @@ def read_rows(data_dir: Path, limit: int | None = None) -> list[GoldRow]:
 def name_variants(name: str) -> tuple[set[str], set[str]]:
     """(case-insensitive names, case-sensitive acronyms) for one group name, KB aliases included."""
     names, acronyms = own_variants(name)
-    names |= _kb_aliases(names | acronyms)
-    return {n for n in names if len(n) > 2}, acronyms
+    aliases = _kb_aliases(names | acronyms | {name})  # the name as written too: "X (Colombia)"
+    names |= aliases | _state_forms(names | aliases)
+    return {n for n in names if len(n) > 2}, acronyms | _alias_initials(aliases)
+
+
+def _alias_initials(aliases: set[str]) -> set[str]:
+    """Initials of the knowledge base's names, three letters or more: a group is often known by the
+    acronym of its original-language name (FCA for Formazioni Comuniste Armate)."""
+    found: set[str] = set()
+    for alias in aliases:
+        found |= {a for a in _initials(re.sub(r"\([^)]*\)", " ", alias)) if len(a) >= 3}
+    return found
 
 
 def own_variants(name: str) -> tuple[set[str], set[str]]:
@@ -135,6 +146,45 @@ def _kb_aliases(names: set[str]) -> set[str]:
         if entry is not None:
             found |= set(entry.names())
     return found
+
+
+# How analyst sentences name a state as a party: "the Sri Lankan government", "Somali forces".
+_STATE_HEADS = ("government", "forces", "army", "military", "troops", "security forces", "authorities")
+
+
+def _state_forms(names: set[str]) -> set[str]:
+    """Names of a state's government and forces when the MMP group is a state or its government
+    ("Democratic Socialist Republic of Sri Lanka", "Federal Government of Somalia"); the bare
+    country name is left out, as it mostly names the place."""
+    from conflictgraph.knowledge.names import norm
+
+    index = _state_index()
+    found: set[str] = set()
+    for entry in {index[norm(n)].id: index[norm(n)] for n in names if norm(n) in index}.values():
+        for form in (*entry.names(), *entry.demonyms):
+            if not form.isupper() and len(form) > 2:
+                found |= {f"{form} {head}" for head in _STATE_HEADS}
+        found |= {f"government of {form}" for form in entry.names()}
+    return found
+
+
+def _state_index() -> dict:
+    """Normalised names of states, and of government bodies as their parent state."""
+    if "states" not in _KB_CACHE:
+        from conflictgraph.knowledge.actors import load_knowledge_base
+        from conflictgraph.knowledge.names import norm
+
+        base = load_knowledge_base()
+        index = {}
+        for entry in base.entries.values():
+            state = entry if entry.kind == "state" else None
+            if entry.kind == "government_body" and entry.parent and "government" in entry.name.lower():
+                state = base.get(entry.parent)
+            if state is not None and state.kind == "state":
+                for name in entry.names():
+                    index.setdefault(norm(name), state)
+        _KB_CACHE["states"] = index
+    return _KB_CACHE["states"]
 
 
 _KB_CACHE: dict = {}
