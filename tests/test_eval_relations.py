@@ -90,3 +90,10 @@ def test_mmp_finds_groups_by_the_acronym_of_their_original_name() -> None:
     text = "The ERP was set up by dissidents of a larger guerrilla."
     assert [text[s:e] for s, e in find_group(text, "People's Revolutionary Army (Colombia)")] == ["ERP"]
     assert find_group("The erp module failed.", "People's Revolutionary Army (Colombia)") == []
+
+
+def test_mmp_finds_a_faction_by_its_leader() -> None:
+    from conflictgraph.evaluation.mmp import find_group
+
+    text = "In 2001 Commander Ruvano broke with the movement and took his men along."
+    assert [text[s:e] for s, e in find_group(text, "Commander Ruvano Faction")] == ["Commander Ruvano"]

@@ -110,8 +110,16 @@ def own_variants(name: str) -> tuple[set[str], set[str]]:
             continue
         names.add(part)
         names.add(re.sub(r"^the\s+", "", part, flags=re.I))
+        names |= _leader_form(part)
         acronyms |= _initials(part)
     return names, acronyms
+
+
+def _leader_form(part: str) -> set[str]:
+    """A faction is mostly named after its leader ("Colonel Karuna Faction"), and analyst sentences
+    name it by him ("Colonel Karuna split from ..."): the name without "Faction"."""
+    leader = re.fullmatch(r"(.+?)\s+Faction", part.strip(), flags=re.I)
+    return {leader.group(1)} if leader else set()
 
 
 # Linking words of transliterated names kept as lower-case letters in their acronyms:
