@@ -97,3 +97,11 @@ def test_mmp_finds_a_faction_by_its_leader() -> None:
 
     text = "In 2001 Commander Ruvano broke with the movement and took his men along."
     assert [text[s:e] for s, e in find_group(text, "Commander Ruvano Faction")] == ["Commander Ruvano"]
+
+
+def test_mmp_finds_a_country_branch_by_parent_initials_and_country() -> None:
+    from conflictgraph.evaluation.mmp import find_group
+
+    text = "Fighters of JF-Yemen ambushed a convoy."
+    assert [text[s:e] for s, e in find_group(text, "Jabhat al-Fath Yemen")] == ["JF-Yemen"]
+    assert find_group("Fighters of JF ambushed a convoy.", "Jabhat al-Fath Yemen") == []

@@ -73,7 +73,18 @@ def name_variants(name: str) -> tuple[set[str], set[str]]:
     names, acronyms = own_variants(name)
     aliases = _kb_aliases(names | acronyms | {name})  # the name as written too: "X (Colombia)"
     names |= aliases | _state_forms(names | aliases)
-    return {n for n in names if len(n) > 2}, acronyms | _alias_initials(aliases)
+    return {n for n in names if len(n) > 2}, acronyms | _alias_initials(aliases) | _branch_acronyms(name)
+
+
+def _branch_acronyms(name: str) -> set[str]:
+    """A country branch named "<Group> <Country>" or "<Group> (<Country>)" is written with the
+    parent's initials and the country: "AI-Syria" for Ansar al-Islam Syria."""
+    from conflictgraph.knowledge.names import norm
+
+    words = re.sub(r"[()]", " ", name).split()
+    if len(words) < 3 or not words[-1][:1].isupper() or norm(words[-1]) not in _state_index():
+        return set()
+    return {f"{initials} {words[-1]}" for initials in _initials(" ".join(words[:-1]))}
 
 
 def _alias_initials(aliases: set[str]) -> set[str]:
