@@ -224,3 +224,15 @@ def test_historic_groups_known_by_their_original_names() -> None:
     assert norm("Republic of Ichkeria") in names["chechen-republic-of-ichkeria"]
     # the Karuna faction and the TMVP it became are one entry
     assert norm("Colonel Karuna Faction") in names["tmvp"] and "colonel-karuna-faction" not in names
+
+
+def test_no_group_is_named_by_a_known_person() -> None:
+    from conflictgraph.knowledge.actors import load_knowledge_base
+    from conflictgraph.knowledge.names import norm
+
+    kb = load_knowledge_base()
+    people = {norm(n) for entry in kb.of_kind("person") for n in entry.names()}
+    group_names = {norm(n): entry.id for entry in kb.entries.values() if entry.kind == "armed_group" for n in entry.names()}
+    assert {name: group for name, group in group_names.items() if name in people} == {}
+    # Phoenix lists an AQAP leader among the group's names; the curated person keeps it out
+    assert norm("Nasir Abdel Karim al-Wuhayshi") in people and norm("Nasir Abdel Karim al-Wuhayshi") not in group_names
